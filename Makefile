@@ -1,0 +1,52 @@
+# bouncecode — PGXS build.
+#
+#   make && make install        build and install into the server found by pg_config
+#   make installcheck           pg_regress against a running server
+#   make unittest               the pure C core's unit tests (no server needed)
+#   ./test/run                  everything, on a throwaway cluster (the README's test command)
+
+EXTENSION    = bouncecode
+# The version lives in exactly one place: the control file.
+EXTVERSION   = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+
+CORE_OBJS    = src/core/bounce_codes.o
+GLUE_OBJS    = src/bouncecode.o src/bounce_code_type.o src/bounce_lookups.o
+MODULE_big   = bouncecode
+OBJS         = $(GLUE_OBJS) $(CORE_OBJS)
+
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA         = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+# sql/*.sql other than the install scripts are pg_regress inputs; expected/ holds their outputs.
+REGRESS      = type_io casts operators lookups
+REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8
+
+PG_CONFIG   ?= pg_config
+# The server headers come in as system headers, so that -Wextra (which the test
+# command and CI turn on with -Werror) judges our code, not PostgreSQL's.
+PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server) \
+               -DBOUNCECODE_VERSION='"$(EXTVERSION)"'
+# The strict warning set of the test command and CI: make STRICT=1
+ifdef STRICT
+PG_CFLAGS   += -Wall -Wextra -Werror
+endif
+EXTRA_CLEAN  = test/unit/*.bin results regression.diffs regression.out
+
+PGXS        := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(EXTENSION).control
+	cp $< $@
+
+# The core is plain C: its unit tests build with the system compiler alone.
+UNIT_CC      ?= cc
+UNIT_CFLAGS  ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
+CORE_SRCS    = $(CORE_OBJS:.o=.c)
+UNIT_TESTS   = $(patsubst test/unit/%.c,test/unit/%.bin,$(wildcard test/unit/test_*.c))
+
+test/unit/%.bin: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
+
+.PHONY: unittest
+unittest: $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; ./$$t; done

@@ -1,0 +1,39 @@
+/*
+ * bouncecode.h — the bounce_code type's Datum representation and the helpers
+ * the glue files share.
+ *
+ * A bounce_code is stored as an int16 holding the numeric code: 2 bytes, passed
+ * by value, int2-aligned.  This representation is on disk and must never change.
+ */
+#ifndef BOUNCECODE_H
+#define BOUNCECODE_H
+
+#include "compat.h"
+#include "fmgr.h"
+
+#include "core/bounce_codes.h"
+
+typedef int16 BounceCode;
+
+#define DatumGetBounceCode(X)	((BounceCode) DatumGetInt16(X))
+#define BounceCodeGetDatum(X)	Int16GetDatum(X)
+#define PG_GETARG_BOUNCE_CODE(n) DatumGetBounceCode(PG_GETARG_DATUM(n))
+#define PG_RETURN_BOUNCE_CODE(x) return BounceCodeGetDatum(x)
+
+/* The table row of a stored code; a stored value that is no code is corruption. */
+extern const bounce_code_info *bounce_code_info_of(BounceCode code);
+
+/* The OIDs of the labels of the SQL enum bounce_kind, indexed by bounce_kind. */
+typedef struct BounceKindLabels
+{
+	Oid			kind_type;
+	Oid			oids[BOUNCE_KIND_COUNT];
+} BounceKindLabels;
+
+/* Look up the labels of kind_type (the enum bounce_kind) into mcxt. */
+extern BounceKindLabels *bounce_kind_labels(Oid kind_type, MemoryContext mcxt);
+
+/* Text datum of a UTF-8 C string, converted to the database encoding. */
+extern text *bounce_utf8_text(const char *utf8);
+
+#endif							/* BOUNCECODE_H */
