@@ -9,8 +9,10 @@ EXTENSION    = bouncecode
 # The version lives in exactly one place: the control file.
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 
-CORE_OBJS    = src/core/bounce_codes.o
-GLUE_OBJS    = src/bouncecode.o src/bounce_code_type.o src/bounce_lookups.o
+CORE_OBJS    = src/core/bounce_codes.o src/core/matcher.o src/core/phrases.o src/core/smtp_status.o \
+               src/core/providers.o src/core/scanner.o src/core/message.o src/core/classify.o
+GLUE_OBJS    = src/bouncecode.o src/bounce_code_type.o src/bounce_lookups.o src/bounce_classify.o \
+               src/provider_setting.o
 MODULE_big   = bouncecode
 OBJS         = $(GLUE_OBJS) $(CORE_OBJS)
 
@@ -18,7 +20,7 @@ DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA         = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 # sql/*.sql other than the install scripts are pg_regress inputs; expected/ holds their outputs.
-REGRESS      = type_io casts operators lookups
+REGRESS      = type_io casts operators lookups classify
 REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8
 
 PG_CONFIG   ?= pg_config
@@ -30,7 +32,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server
 ifdef STRICT
 PG_CFLAGS   += -Wall -Wextra -Werror
 endif
-EXTRA_CLEAN  = test/unit/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = test/unit/*.bin test/tools/*.bin results regression.diffs regression.out
 
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -44,8 +46,16 @@ UNIT_CFLAGS  ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
 CORE_SRCS    = $(CORE_OBJS:.o=.c)
 UNIT_TESTS   = $(patsubst test/unit/%.c,test/unit/%.bin,$(wildcard test/unit/test_*.c))
 
-test/unit/%.bin: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+CORE_DEPS    = $(CORE_SRCS) $(wildcard src/core/*.h src/core/*.def)
+
+test/unit/%.bin: test/unit/%.c test/unit/unit.h $(CORE_DEPS)
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
+
+# Command-line tools over the core: classify files, report accuracy on the corpora.
+test/tools/%.bin: test/tools/%.c $(CORE_DEPS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -O2 -o $@ $< $(CORE_SRCS)
+
+$(CORE_OBJS): $(wildcard src/core/*.h src/core/*.def)
 
 .PHONY: unittest
 unittest: $(UNIT_TESTS)

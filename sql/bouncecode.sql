@@ -221,3 +221,50 @@ CREATE FUNCTION @extschema@.bounce_codes(
 	RETURNS SETOF pg_catalog.record
 	AS 'MODULE_PATHNAME', 'bounce_codes_catalog' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
 COMMENT ON FUNCTION @extschema@.bounce_codes() IS 'the bounce code table: one row per code with its name, kind, English and Swedish descriptions and the example SMTP response, if any';
+
+-------------------------------------------------------------------------------
+-- Classification
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.classify_bounce(response pg_catalog.text) RETURNS @extschema@.bounce_code
+	AS 'MODULE_PATHNAME', 'bounce_classify_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.classify_bounce(pg_catalog.text) IS
+	'the bounce code of an SMTP response, DSN fields or a whole bounce message (any text; see bounce_explain for why)';
+
+-- Not STRICT: a NULL recipient means "unknown", as in the one-argument form; a NULL response gives NULL.
+CREATE FUNCTION @extschema@.classify_bounce(response pg_catalog.text, recipient pg_catalog.text) RETURNS @extschema@.bounce_code
+	AS 'MODULE_PATHNAME', 'bounce_classify_text' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.classify_bounce(pg_catalog.text, pg_catalog.text) IS
+	'the bounce code of a response, given the recipient address or domain (refines 29 vs 59 for large providers); a NULL recipient is ignored';
+
+CREATE FUNCTION @extschema@.bounce_explain(
+		response pg_catalog.text,
+		OUT code @extschema@.bounce_code,
+		OUT kind @extschema@.bounce_kind,
+		OUT smtp_reply pg_catalog.int4,
+		OUT status pg_catalog.text,
+		OUT rule pg_catalog.text,
+		OUT evidence pg_catalog.text,
+		OUT recipient pg_catalog.text)
+	AS 'MODULE_PATHNAME', 'bounce_explain_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text) IS
+	'why a response gets its code: the code, its kind, the SMTP reply and enhanced status codes found, the deciding rule, the text that triggered it and the failed recipient found';
+
+CREATE FUNCTION @extschema@.bounce_explain(
+		response pg_catalog.text,
+		recipient pg_catalog.text,
+		OUT code @extschema@.bounce_code,
+		OUT kind @extschema@.bounce_kind,
+		OUT smtp_reply pg_catalog.int4,
+		OUT status pg_catalog.text,
+		OUT rule pg_catalog.text,
+		OUT evidence pg_catalog.text,
+		OUT found_recipient pg_catalog.text)
+	AS 'MODULE_PATHNAME', 'bounce_explain_text' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text, pg_catalog.text) IS
+	'bounce_explain with the recipient address or domain (as classify_bounce with two arguments); a NULL recipient is ignored';
+
+CREATE FUNCTION @extschema@.bounce_recipient(message pg_catalog.text) RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'bounce_recipient_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.bounce_recipient(pg_catalog.text) IS
+	'the failed recipient''s address in a bounce message (DSN Original-Recipient, Final-Recipient, X-Failed-Recipients, else the first address in the bounce text), or NULL';

@@ -34,4 +34,11 @@
 #define BOUNCECODE_MODULE_MAGIC PG_MODULE_MAGIC
 #endif
 
+/* Claiming a setting prefix: renamed in PostgreSQL 15. */
+#if PG_VERSION_NUM >= 150000
+#define ReserveBounceSettingPrefix(prefix) MarkGUCPrefixReserved(prefix)
+#else
+#define ReserveBounceSettingPrefix(prefix) EmitWarningsOnPlaceholders(prefix)
+#endif
+
 #endif							/* BOUNCECODE_COMPAT_H */

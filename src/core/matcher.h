@@ -1,0 +1,52 @@
+/*
+ * matcher.h — a multi-pattern matcher: an Aho-Corasick automaton compiled to a
+ * full DFA over byte classes, so scanning costs one table lookup per byte
+ * whatever the number of patterns (no backtracking, linear time).
+ *
+ * Patterns are byte strings, matched exactly; the caller folds case and
+ * whitespace before stepping (see scanner.c).
+ */
+#ifndef BOUNCE_MATCHER_H
+#define BOUNCE_MATCHER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint16_t matcher_state;
+
+typedef struct matcher
+{
+	int			nstates;
+	int			nclasses;
+	uint8_t		byte_class[256];	/* byte -> class; class 0 is "in no pattern" */
+	matcher_state *next;		/* nstates * nclasses transitions */
+	int32_t    *first_output;	/* per state: index into outputs, or -1 */
+	int32_t    *outputs;		/* pattern ids, each run ended by -1 */
+} matcher;
+
+/*
+ * Build the automaton for npatterns NUL-terminated patterns.  Returns 0, or -1
+ * when memory runs out or there are more states than matcher_state can hold.
+ * alloc/release are the caller's allocator (malloc/free in tests, a long-lived
+ * memory context in PostgreSQL).
+ */
+extern int	matcher_build(matcher *m, const char *const *patterns, int npatterns,
+						  void *(*alloc) (size_t), void (*release) (void *));
+
+/* The next state after byte c. */
+static inline matcher_state
+matcher_step(const matcher *m, matcher_state s, unsigned char c)
+{
+	return m->next[(size_t) s * (size_t) m->nclasses + m->byte_class[c]];
+}
+
+/* The pattern ids that end in state s, terminated by -1; NULL when none. */
+static inline const int32_t *
+matcher_outputs(const matcher *m, matcher_state s)
+{
+	int32_t		first = m->first_output[s];
+
+	return first < 0 ? NULL : &m->outputs[first];
+}
+
+#endif

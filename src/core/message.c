@@ -1,0 +1,518 @@
+/*
+ * message.c — walking a bounce message's MIME structure (see message.h).
+ *
+ * Work is linear in the input: each nesting level reads its own range once
+ * to find its parts, and nesting is capped.  Decoded text goes through a fixed
+ * line buffer on the stack; nothing is allocated.
+ */
+#include "message.h"
+
+#include <string.h>
+
+#define MAX_DEPTH 6				/* deeper multiparts are read as text */
+#define VALUE_MAX 512			/* an unfolded Content-Type value we keep */
+#define LINE_MAX_DECODED 2048	/* a longer decoded line is scanned in pieces */
+
+typedef enum encoding
+{
+	ENC_IDENTITY,
+	ENC_QUOTED_PRINTABLE,
+	ENC_BASE64
+} encoding;
+
+/* What an entity's headers say about its body. */
+typedef struct entity
+{
+	char		type[64];		/* "text/plain", lower case; "" when absent */
+	char		boundary[128];
+	size_t		boundary_len;
+	encoding	enc;
+	const char *body;
+	size_t		body_len;
+} entity;
+
+/* A range of lines: next_line hands them out one by one. */
+typedef struct cursor
+{
+	const char *text;
+	size_t		len;
+	size_t		pos;
+} cursor;
+
+static unsigned char
+lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+}
+
+/* Case-insensitive prefix test against a lower-case word. */
+static int
+has_prefix(const char *s, size_t len, const char *word)
+{
+	size_t		i;
+
+	for (i = 0; word[i] != '\0'; i++)
+		if (i >= len || lower((unsigned char) s[i]) != (unsigned char) word[i])
+			return 0;
+	return 1;
+}
+
+/* The next line (without LF or CR); returns 0 at the end. */
+static int
+next_line(cursor *c, const char **line, size_t *len)
+{
+	const char *nl;
+	size_t		end;
+
+	if (c->pos >= c->len)
+		return 0;
+	nl = memchr(c->text + c->pos, '\n', c->len - c->pos);
+	end = nl ? (size_t) (nl - c->text) : c->len;
+	*line = c->text + c->pos;
+	*len = end - c->pos;
+	if (*len > 0 && (*line)[*len - 1] == '\r')
+		(*len)--;
+	c->pos = nl ? end + 1 : c->len;
+	return 1;
+}
+
+/* A "Name:" header line (RFC 5322 field-name characters, then a colon). */
+static int
+is_header_line(const char *line, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len && i < 80; i++)
+	{
+		unsigned char c = (unsigned char) line[i];
+
+		if (c == ':')
+			return i > 0;
+		if (c <= ' ' || c >= 0x7f)
+			return 0;
+	}
+	return 0;
+}
+
+int
+message_looks_like(const char *text, size_t len)
+{
+	cursor		c = {text, len, 0};
+	const char *line;
+	size_t		n;
+	int			headers = 0,
+				known = 0;
+	static const char *const message_headers[] = {
+		"from:", "to:", "subject:", "date:", "received:", "return-path:", "content-type:",
+		"mime-version:", "message-id:", "delivered-to:", "reply-to:", NULL
+	};
+
+	/* An mbox "From " separator line may come first. */
+	if (len >= 5 && memcmp(text, "From ", 5) == 0)
+		next_line(&c, &line, &n);
+	while (next_line(&c, &line, &n))
+	{
+		int			i;
+
+		if (n == 0)
+			return headers > 0 && known > 0;
+		if (line[0] == ' ' || line[0] == '\t')
+		{
+			if (headers == 0)
+				return 0;
+			continue;
+		}
+		if (!is_header_line(line, n))
+			return 0;
+		headers++;
+		for (i = 0; message_headers[i] != NULL; i++)
+			if (has_prefix(line, n, message_headers[i]))
+				known++;
+	}
+	return 0;
+}
+
+/* Copy a parameter value (quoted or token) of name (lower case, with '='). */
+static size_t
+read_parameter(const char *value, size_t len, const char *name, char *out, size_t out_size)
+{
+	size_t		i,
+				n = 0;
+	size_t		name_len = strlen(name);
+
+	for (i = 0; i + name_len <= len; i++)
+	{
+		/* The name must start a parameter: after ';' or whitespace. */
+		if ((i == 0 || value[i - 1] == ';' || value[i - 1] == ' ' || value[i - 1] == '\t') &&
+			has_prefix(value + i, len - i, name))
+		{
+			size_t		j = i + name_len;
+
+			if (j < len && value[j] == '"')
+			{
+				j++;
+				while (j < len && value[j] != '"' && n + 1 < out_size)
+					out[n++] = value[j++];
+			}
+			else
+			{
+				while (j < len && value[j] != ';' && value[j] != ' ' && value[j] != '\t' &&
+					   n + 1 < out_size)
+					out[n++] = value[j++];
+			}
+			break;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Fill e from one unfolded Content-Type or Content-Transfer-Encoding value. */
+static void
+read_content_header(entity *e, int is_type, const char *value, size_t len)
+{
+	size_t		i = 0,
+				n = 0;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	if (!is_type)
+	{
+		if (has_prefix(value + i, len - i, "quoted-printable"))
+			e->enc = ENC_QUOTED_PRINTABLE;
+		else if (has_prefix(value + i, len - i, "base64"))
+			e->enc = ENC_BASE64;
+		return;
+	}
+	while (i < len && value[i] != ';' && value[i] != ' ' && value[i] != '\t' &&
+		   n + 1 < sizeof(e->type))
+		e->type[n++] = (char) lower((unsigned char) value[i++]);
+	e->type[n] = '\0';
+	e->boundary_len = read_parameter(value, len, "boundary=", e->boundary, sizeof(e->boundary));
+}
+
+/*
+ * Read an entity's header block: Content-Type and Content-Transfer-Encoding
+ * into e, every line to the scanner (which picks the fields it knows), and the
+ * body's range.
+ */
+static void
+read_headers(scan_state *sc, const char *text, size_t len, entity *e)
+{
+	cursor		c = {text, len, 0};
+	const char *line;
+	size_t		n;
+	char		value[VALUE_MAX];
+	size_t		value_len = 0;
+	int			collecting = 0;	/* 1: Content-Type, 2: Content-Transfer-Encoding */
+
+	memset(e, 0, sizeof(*e));
+	if (len >= 5 && memcmp(text, "From ", 5) == 0)
+		next_line(&c, &line, &n);
+	while (next_line(&c, &line, &n))
+	{
+		int			continuation = n > 0 && (line[0] == ' ' || line[0] == '\t');
+
+		if (collecting && !continuation)
+		{
+			read_content_header(e, collecting == 1, value, value_len);
+			collecting = 0;
+		}
+		if (n == 0)
+			break;
+		scan_line(sc, line, n, ZONE_HEADER);
+		if (!continuation)
+		{
+			value_len = 0;
+			if (has_prefix(line, n, "content-type:"))
+				collecting = 1;
+			else if (has_prefix(line, n, "content-transfer-encoding:"))
+				collecting = 2;
+			if (collecting)
+			{
+				size_t		skip = collecting == 1 ? 13 : 26;
+
+				line += skip;
+				n -= skip;
+			}
+		}
+		if (collecting)
+		{
+			size_t		room = sizeof(value) - value_len;
+			size_t		k = n < room ? n : room;
+
+			memcpy(value + value_len, line, k);
+			value_len += k;
+		}
+	}
+	if (collecting)
+		read_content_header(e, collecting == 1, value, value_len);
+	e->body = text + c.pos;
+	e->body_len = len - c.pos;
+}
+
+/* A line buffer that collects decoded bytes and hands whole lines to the scanner. */
+typedef struct line_buffer
+{
+	scan_state *sc;
+	int			html;			/* drop <tags> */
+	int			in_tag;
+	size_t		len;
+	char		buf[LINE_MAX_DECODED];
+} line_buffer;
+
+/* Pass the collected line on. */
+static void
+flush_line(line_buffer *lb)
+{
+	scan_line(lb->sc, lb->buf, lb->len, ZONE_TEXT);
+	lb->len = 0;
+}
+
+/* One decoded byte. */
+static void
+put_byte(line_buffer *lb, unsigned char c)
+{
+	if (lb->html)
+	{
+		if (c == '<')
+		{
+			lb->in_tag = 1;
+			return;
+		}
+		if (lb->in_tag)
+		{
+			if (c == '>')
+			{
+				lb->in_tag = 0;
+				c = ' ';
+			}
+			else
+				return;
+		}
+	}
+	if (c == '\n')
+	{
+		flush_line(lb);
+		return;
+	}
+	if (lb->len == sizeof(lb->buf))
+		flush_line(lb);
+	lb->buf[lb->len++] = (char) c;
+}
+
+static int
+hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = lower(c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Quoted-printable (RFC 2045): "=XX" is a byte, "=" at a line's end joins lines. */
+static void
+decode_quoted_printable(line_buffer *lb, const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len && !lb->sc->cut)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '=' && i + 2 < len + 0 && hex_value((unsigned char) s[i + 1]) >= 0 &&
+			hex_value((unsigned char) s[i + 2]) >= 0)
+		{
+			put_byte(lb, (unsigned char) (hex_value((unsigned char) s[i + 1]) * 16 +
+										  hex_value((unsigned char) s[i + 2])));
+			i += 3;
+		}
+		else if (c == '=' && (i + 1 == len || s[i + 1] == '\n' || s[i + 1] == '\r'))
+		{
+			/* Soft line break. */
+			i++;
+			if (i < len && s[i] == '\r')
+				i++;
+			if (i < len && s[i] == '\n')
+				i++;
+		}
+		else
+		{
+			if (c != '\r')
+				put_byte(lb, c);
+			i++;
+		}
+	}
+}
+
+/* Base64 (RFC 2045): characters outside the alphabet are skipped, "=" ends. */
+static void
+decode_base64(line_buffer *lb, const char *s, size_t len)
+{
+	unsigned int acc = 0;
+	int			bits = 0;
+	size_t		i;
+
+	for (i = 0; i < len && !lb->sc->cut; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+		int			v;
+
+		if (c >= 'A' && c <= 'Z')
+			v = c - 'A';
+		else if (c >= 'a' && c <= 'z')
+			v = c - 'a' + 26;
+		else if (c >= '0' && c <= '9')
+			v = c - '0' + 52;
+		else if (c == '+')
+			v = 62;
+		else if (c == '/')
+			v = 63;
+		else if (c == '=')
+		{
+			acc = 0;
+			bits = 0;
+			continue;
+		}
+		else
+			continue;
+		acc = (acc << 6) | (unsigned int) v;
+		bits += 6;
+		if (bits >= 8)
+		{
+			bits -= 8;
+			c = (unsigned char) ((acc >> bits) & 0xFF);
+			if (c != '\r')
+				put_byte(lb, c);
+		}
+	}
+}
+
+/* Scan a text body, decoding it first when it is encoded or HTML. */
+static void
+scan_text_body(scan_state *sc, const entity *e)
+{
+	int			html = strcmp(e->type, "text/html") == 0;
+
+	if (e->enc == ENC_IDENTITY && !html)
+	{
+		scan_lines(sc, e->body, e->body_len, ZONE_TEXT);
+		return;
+	}
+	{
+		line_buffer lb;
+
+		lb.sc = sc;
+		lb.html = html;
+		lb.in_tag = 0;
+		lb.len = 0;
+		if (e->enc == ENC_QUOTED_PRINTABLE)
+			decode_quoted_printable(&lb, e->body, e->body_len);
+		else if (e->enc == ENC_BASE64)
+			decode_base64(&lb, e->body, e->body_len);
+		else
+		{
+			size_t		i;
+
+			for (i = 0; i < e->body_len && !sc->cut; i++)
+				put_byte(&lb, (unsigned char) e->body[i]);
+		}
+		if (lb.len > 0 && !sc->cut)
+			flush_line(&lb);
+	}
+}
+
+/* Is line the delimiter "--boundary" (or the close "--boundary--")? 1, 2 or 0. */
+static int
+delimiter(const char *line, size_t len, const entity *e)
+{
+	size_t		n = e->boundary_len;
+
+	if (len < n + 2 || line[0] != '-' || line[1] != '-' || memcmp(line + 2, e->boundary, n) != 0)
+		return 0;
+	if (len >= n + 4 && line[n + 2] == '-' && line[n + 3] == '-')
+		return 2;
+	return 1;
+}
+
+static void walk_entity(scan_state *sc, const char *text, size_t len, int depth);
+
+/* Walk the parts of a multipart body. */
+static void
+walk_multipart(scan_state *sc, const entity *e, int depth)
+{
+	cursor		c = {e->body, e->body_len, 0};
+	const char *line;
+	size_t		n;
+	const char *part = NULL;
+
+	while (next_line(&c, &line, &n))
+	{
+		int			d = delimiter(line, n, e);
+
+		if (d == 0)
+			continue;
+		if (part != NULL)
+		{
+			/* The part ends before the CRLF that precedes the delimiter line. */
+			size_t		part_len = (size_t) (line - part);
+
+			walk_entity(sc, part, part_len > 0 ? part_len - 1 : 0, depth + 1);
+			sc->cut = 0;		/* a cut ends the part, not the report */
+		}
+		if (d == 2)
+			return;
+		part = e->body + c.pos;
+	}
+	if (part != NULL)			/* no closing delimiter: the last part runs to the end */
+		walk_entity(sc, part, (size_t) (e->body + e->body_len - part), depth + 1);
+}
+
+/* Types whose body is the returned original message or its headers. */
+static int
+is_original_message(const char *type)
+{
+	return strcmp(type, "message/rfc822") == 0 || strcmp(type, "text/rfc822-headers") == 0 ||
+		strcmp(type, "message/rfc822-headers") == 0 || strcmp(type, "message/global") == 0 ||
+		strcmp(type, "message/global-headers") == 0 || strcmp(type, "message/partial") == 0 ||
+		strcmp(type, "message/external-body") == 0;
+}
+
+/* Read one entity: its headers, then its body according to its type. */
+static void
+walk_entity(scan_state *sc, const char *text, size_t len, int depth)
+{
+	entity		e;
+
+	read_headers(sc, text, len, &e);
+	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
+		walk_multipart(sc, &e, depth);
+	else if (is_original_message(e.type))
+		return;
+	else if (strcmp(e.type, "message/delivery-status") == 0 ||
+			 strcmp(e.type, "message/global-delivery-status") == 0)
+	{
+		sc->dsn = 1;
+		scan_lines(sc, e.body, e.body_len, ZONE_TEXT);
+	}
+	else if (strcmp(e.type, "message/feedback-report") == 0)
+	{
+		sc->arf = 1;
+		scan_lines(sc, e.body, e.body_len, ZONE_TEXT);
+	}
+	else if (e.type[0] == '\0' || strncmp(e.type, "text/", 5) == 0 ||
+			 strncmp(e.type, "multipart/", 10) == 0)
+		scan_text_body(sc, &e);
+	/* Anything else (images, applications) says nothing about the bounce. */
+}
+
+void
+message_scan(scan_state *sc, const char *text, size_t len)
+{
+	if (message_looks_like(text, len))
+		walk_entity(sc, text, len, 0);
+	else
+		scan_lines(sc, text, len, ZONE_TEXT);
+}

@@ -1,0 +1,16 @@
+/*
+ * phrases.c — the phrase table, assembled from the .def files.
+ */
+#include "phrases.h"
+
+#define PHRASE(code, strength, rule, text) {text, code, strength, rule, PHRASE_CUE, IN_ANY},
+#define SUBJECT(code, strength, rule, text) {text, code, strength, rule, PHRASE_CUE, IN_SUBJECT_ONLY},
+#define CUT(text) {text, 0, 0, "original_message", PHRASE_CUT, IN_ANY},
+#define PROVIDER(text) {text, 0, 0, "large_provider_host", PHRASE_PROVIDER, IN_ANY},
+
+const phrase bounce_phrases[] = {
+#include "phrases_en.def"
+#include "phrases_intl.def"
+};
+
+const int	bounce_phrase_count = (int) (sizeof(bounce_phrases) / sizeof(bounce_phrases[0]));

@@ -1,0 +1,45 @@
+/*
+ * phrases.h — the classifier's vocabulary: every phrase it looks for, what
+ * each one means, and how strongly.  The tables themselves are phrases_en.def
+ * (English, MTA and provider wordings) and phrases_intl.def (other languages).
+ */
+#ifndef BOUNCE_PHRASES_H
+#define BOUNCE_PHRASES_H
+
+/* What a match of the phrase does. */
+typedef enum phrase_kind
+{
+	PHRASE_CUE,					/* evidence for a code */
+	PHRASE_CUT,					/* the returned original message starts here: stop reading */
+	PHRASE_PROVIDER				/* a large mailbox provider's host name (29 -> 59) */
+} phrase_kind;
+
+/*
+ * How much a cue says on its own.  The decision takes the strongest evidence
+ * (see classify.c); ties go to the first seen.  Numbers in between are allowed
+ * where one phrase must beat another (a sender-side rejection beats the DNS
+ * words it contains, say).
+ */
+#define DEFINITIVE 90			/* the platform's canonical phrases, report formats */
+#define STRONG 70				/* a specific reason, unambiguous in a bounce */
+#define MEDIUM 50				/* a likely reason that can appear in other contexts */
+#define WEAK 20					/* generic wording; decides only when nothing else does */
+
+/* Where a cue counts. */
+#define IN_ANY 0
+#define IN_SUBJECT_ONLY 1		/* only in a Subject: header (e.g. the bare word "unsubscribe") */
+
+typedef struct phrase
+{
+	const char *text;			/* lower case, single spaces, UTF-8 */
+	short		code;
+	short		strength;
+	const char *rule;
+	unsigned char kind;
+	unsigned char where;
+} phrase;
+
+extern const phrase bounce_phrases[];
+extern const int bounce_phrase_count;
+
+#endif

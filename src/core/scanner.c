@@ -1,0 +1,611 @@
+/*
+ * scanner.c — line-by-line evidence collection (see scanner.h).
+ *
+ * Every byte goes once through a fold (ASCII and Latin-1 UTF-8 upper case to
+ * lower case, any whitespace run to one space) and one automaton step; SMTP
+ * codes are read only where a digit starts a token, fields only at a line's
+ * start.  Nothing here allocates.
+ */
+#include "scanner.h"
+
+#include <string.h>
+
+#include "phrases.h"
+
+/* About how often the interrupt hook runs. */
+#define INTERRUPT_EVERY (1024 * 1024)
+
+/* Evidence context kept around a cue: before and after the end of the match. */
+#define CONTEXT_BEFORE 120
+#define CONTEXT_AFTER 80
+
+/* Zone weights: the remote server's own diagnostic beats our MTA's prose. */
+#define DIAGNOSTIC_BONUS 5
+
+/* Ranks of where an SMTP code was read (higher wins; ties keep the first). */
+#define RANK_TEXT 1
+#define RANK_DIAGNOSTIC 2
+#define RANK_STATUS_FIELD 3
+
+/* Ranks of where a failed recipient was read. */
+#define RECIPIENT_IN_TEXT 1
+#define RECIPIENT_X_FAILED 2
+#define RECIPIENT_FINAL 3
+#define RECIPIENT_ORIGINAL 4
+
+/* The fields the scanner knows by name. */
+typedef enum field
+{
+	FIELD_NONE,
+	FIELD_OTHER,				/* some "Name: value" header or DSN field */
+	FIELD_ACTION,
+	FIELD_STATUS,
+	FIELD_DIAGNOSTIC,
+	FIELD_FINAL_RECIPIENT,
+	FIELD_ORIGINAL_RECIPIENT,
+	FIELD_X_FAILED,
+	FIELD_FEEDBACK_TYPE,
+	FIELD_AUTO_SUBMITTED,
+	FIELD_AUTOREPLY,
+	FIELD_PRECEDENCE,
+	FIELD_SUBJECT
+} field;
+
+static const struct
+{
+	const char *name;			/* lower case, with the colon */
+	field		f;
+}			known_fields[] = {
+	{"action:", FIELD_ACTION},
+	{"status:", FIELD_STATUS},
+	{"diagnostic-code:", FIELD_DIAGNOSTIC},
+	{"final-recipient:", FIELD_FINAL_RECIPIENT},
+	{"original-recipient:", FIELD_ORIGINAL_RECIPIENT},
+	{"x-failed-recipients:", FIELD_X_FAILED},
+	{"feedback-type:", FIELD_FEEDBACK_TYPE},
+	{"auto-submitted:", FIELD_AUTO_SUBMITTED},
+	{"x-autoreply:", FIELD_AUTOREPLY},
+	{"x-autorespond:", FIELD_AUTOREPLY},
+	{"x-autoresponder:", FIELD_AUTOREPLY},
+	{"precedence:", FIELD_PRECEDENCE},
+	{"subject:", FIELD_SUBJECT},
+	/* DSN fields with nothing to say for the code: read for host names only. */
+	{"reporting-mta:", FIELD_OTHER},
+	{"remote-mta:", FIELD_OTHER},
+	{"received-from-mta:", FIELD_OTHER},
+	{"arrival-date:", FIELD_OTHER},
+	{"last-attempt-date:", FIELD_OTHER},
+	{"will-retry-until:", FIELD_OTHER},
+	{"x-postfix-queue-id:", FIELD_OTHER},
+	{"x-postfix-sender:", FIELD_OTHER},
+	{"x-original-message-id:", FIELD_OTHER},
+	{"dsn-gateway:", FIELD_OTHER},
+};
+
+static unsigned char fold_table[256];
+static int	fold_ready;
+
+/* ASCII letters to lower case; every whitespace and control byte to a space. */
+static void
+build_fold_table(void)
+{
+	int			c;
+
+	for (c = 0; c < 256; c++)
+	{
+		unsigned char f = (unsigned char) c;
+
+		if (c >= 'A' && c <= 'Z')
+			f = (unsigned char) (c + 32);
+		else if (c < 0x20 || c == 0x7f)
+			f = ' ';
+		fold_table[c] = f;
+	}
+	fold_ready = 1;
+}
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static unsigned char
+lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+}
+
+/* Case-insensitive prefix test against a lower-case word. */
+static int
+has_prefix(const char *s, size_t len, const char *word)
+{
+	size_t		i;
+
+	for (i = 0; word[i] != '\0'; i++)
+		if (i >= len || lower((unsigned char) s[i]) != (unsigned char) word[i])
+			return 0;
+	return 1;
+}
+
+/* Case-insensitive search for a lower-case word in s[0..len). */
+static int
+contains(const char *s, size_t len, const char *word)
+{
+	size_t		n = strlen(word);
+	size_t		i;
+
+	for (i = 0; i + n <= len; i++)
+		if (has_prefix(s + i, len - i, word))
+			return 1;
+	return 0;
+}
+
+/* Length of a valid UTF-8 sequence at s (1..4), or 0 when it is invalid. */
+static size_t
+utf8_sequence(const unsigned char *s, size_t len)
+{
+	size_t		n,
+				i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+		(s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+void
+scan_copy_evidence(char *dst, const char *src, size_t len)
+{
+	const unsigned char *s = (const unsigned char *) src;
+	size_t		out = 0,
+				i = 0;
+
+	/* Start on a character boundary. */
+	while (i < len && (s[i] & 0xC0) == 0x80)
+		i++;
+	while (i < len && out < BOUNCE_EVIDENCE_MAX)
+	{
+		size_t		n = utf8_sequence(s + i, len - i);
+
+		if (n == 0)
+		{
+			dst[out++] = '?';
+			i++;
+		}
+		else if (n == 1)
+		{
+			unsigned char c = s[i++];
+
+			if (c < 0x20 || c == 0x7f)
+				c = ' ';
+			if (c != ' ' || (out > 0 && dst[out - 1] != ' '))
+				dst[out++] = (char) c;
+		}
+		else
+		{
+			if (out + n > BOUNCE_EVIDENCE_MAX)
+				break;
+			memcpy(dst + out, s + i, n);
+			out += n;
+			i += n;
+		}
+	}
+	while (out > 0 && dst[out - 1] == ' ')
+		out--;
+	dst[out] = '\0';
+}
+
+/* Record evidence when it is stronger than what is there (ties keep the first). */
+static void
+offer(scan_evidence *ev, int score, int code, const char *rule,
+	  const char *line, size_t len, size_t at)
+{
+	size_t		start,
+				end;
+
+	if (score <= ev->score)
+		return;
+	ev->score = score;
+	ev->code = code;
+	ev->rule = rule;
+	start = at > CONTEXT_BEFORE ? at - CONTEXT_BEFORE : 0;
+	end = len - at > CONTEXT_AFTER ? at + CONTEXT_AFTER : len;
+	scan_copy_evidence(ev->text, line + start, end - start);
+}
+
+void
+scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
+{
+	if (!fold_ready)
+		build_fold_table();
+	memset(sc, 0, sizeof(*sc));
+	sc->m = m;
+	sc->options = options;
+	sc->last_was_space = 1;
+}
+
+/* Act on every phrase that ends at byte `at` of the line. */
+static void
+on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_t at,
+		 scan_zone zone)
+{
+	for (; *ids >= 0; ids++)
+	{
+		const phrase *p = &bounce_phrases[*ids];
+
+		switch (p->kind)
+		{
+			case PHRASE_CUT:
+				if (zone == ZONE_TEXT)
+					sc->cut = 1;
+				break;
+			case PHRASE_PROVIDER:
+				/* Only where the failed delivery is described, not in Received: headers. */
+				if (zone == ZONE_TEXT || zone == ZONE_DIAGNOSTIC)
+					sc->provider_host = 1;
+				break;
+			case PHRASE_CUE:
+				if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT))
+					break;
+				offer(&sc->cue, p->strength + (zone == ZONE_DIAGNOSTIC ? DIAGNOSTIC_BONUS : 0),
+					  p->code, p->rule, line, len, at);
+				break;
+		}
+	}
+}
+
+/* Read a failed-recipient candidate address around the '@' at line[at]. */
+static void
+offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
+{
+	size_t		start = at,
+				end = at + 1,
+				n;
+	static const char local_chars[] = "._%+-=/!#$&'*?^`{|}~";
+
+	if (rank <= sc->recipient_rank)
+		return;
+	while (start > 0 && (is_alnum((unsigned char) line[start - 1]) ||
+						 strchr(local_chars, line[start - 1]) != NULL) && line[start - 1] != '\0')
+		start--;
+	while (end < len && (is_alnum((unsigned char) line[end]) || line[end] == '.' || line[end] == '-'))
+		end++;
+	while (end > at + 1 && line[end - 1] == '.')
+		end--;
+	n = end - start;
+	if (start == at || end - at < 4 || memchr(line + at + 1, '.', end - at - 1) == NULL ||
+		n > BOUNCE_ADDRESS_MAX)
+		return;
+	if (rank == RECIPIENT_IN_TEXT &&
+		(has_prefix(line + start, n, "mailer-daemon@") || has_prefix(line + start, n, "postmaster@") ||
+		 has_prefix(line + start, n, "noreply") || has_prefix(line + start, n, "no-reply")))
+		return;
+	memcpy(sc->recipient, line + start, n);
+	sc->recipient[n] = '\0';
+	sc->recipient_rank = rank;
+}
+
+/* A recipient field's value: "rfc822; user@example.com" or "<user@example.com>". */
+static void
+read_recipient_field(scan_state *sc, const char *value, size_t len, int rank)
+{
+	const char *at = memchr(value, '@', len);
+
+	if (at != NULL)
+		offer_address(sc, value, len, (size_t) (at - value), rank);
+}
+
+/* Note an SMTP code found at line[at]; returns the bytes it spans (0: none). */
+static size_t
+read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
+{
+	smtp_enhanced e;
+	size_t		n = smtp_read_enhanced(line + at, len - at, &e);
+
+	if (n > 0)
+	{
+		/* A failure code outranks a success code read at the same place. */
+		int			r = rank * 2 + (e.klass != 2);
+
+		if (r > sc->status_rank)
+		{
+			smtp_meaning m = smtp_enhanced_meaning(&e);
+
+			sc->status_rank = r;
+			sc->status_code = e;
+			sc->status.score = 0;
+			if (m.code >= 0)
+				offer(&sc->status, m.strength, m.code, m.rule, line, len, at + n);
+		}
+		return n;
+	}
+	else
+	{
+		int			reply = smtp_read_reply(line + at, len - at);
+
+		if (reply != 0)
+		{
+			int			r = rank * 2 + (reply >= 400);
+
+			if (r > sc->reply_rank)
+			{
+				smtp_meaning m = smtp_reply_meaning(reply);
+
+				sc->reply_rank = r;
+				sc->reply_code = reply;
+				sc->reply.score = 0;
+				if (m.code >= 0)
+					offer(&sc->reply, m.strength, m.code, m.rule, line, len, at + 3);
+			}
+			return 3;
+		}
+	}
+	return 0;
+}
+
+/* Feed the bytes line[from..len) to the matcher and read SMTP codes among them. */
+static void
+scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone zone)
+{
+	const matcher *m = sc->m;
+	matcher_state state = sc->state;
+	int			last_was_space = sc->last_was_space;
+	unsigned char prev = sc->prev_byte;
+	int			code_rank = zone == ZONE_DIAGNOSTIC ? RANK_DIAGNOSTIC :
+		zone == ZONE_TEXT ? RANK_TEXT : 0;
+	size_t		i;
+
+	for (i = from; i < len && !sc->cut; i++)
+	{
+		unsigned char raw = (unsigned char) line[i];
+		unsigned char c = fold_table[raw];
+
+		if (c == ' ')
+		{
+			if (last_was_space)
+				continue;
+			last_was_space = 1;
+		}
+		else
+		{
+			last_was_space = 0;
+			/* UTF-8 Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small letters. */
+			if (prev == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+				c = (unsigned char) (c + 0x20);
+			if (code_rank > 0 && (raw == '2' || raw == '4' || raw == '5') &&
+				(i == 0 || (!is_alnum(prev) && prev != '.' && prev != '_')))
+				read_code_at(sc, line, len, i, code_rank);
+			if (code_rank > 0 && raw == '@' && sc->recipient_rank < RECIPIENT_IN_TEXT)
+				offer_address(sc, line, len, i, RECIPIENT_IN_TEXT);
+		}
+		prev = raw;
+		state = matcher_step(m, state, c);
+		if (m->first_output[state] >= 0)
+			on_match(sc, matcher_outputs(m, state), line, len, i, zone);
+	}
+	/* The line break is whitespace too. */
+	if (!last_was_space)
+	{
+		state = matcher_step(m, state, ' ');
+		if (m->first_output[state] >= 0)
+			on_match(sc, matcher_outputs(m, state), line, len, len, zone);
+		last_was_space = 1;
+	}
+	sc->state = state;
+	sc->last_was_space = last_was_space;
+	sc->prev_byte = ' ';
+}
+
+/* Which known field a line starts with. */
+static field
+field_of(const char *line, size_t len, size_t *value_at)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(known_fields) / sizeof(known_fields[0]); i++)
+	{
+		if (has_prefix(line, len, known_fields[i].name))
+		{
+			*value_at = strlen(known_fields[i].name);
+			return known_fields[i].f;
+		}
+	}
+	return FIELD_NONE;
+}
+
+/* A header's "Name:" at the start of a line (RFC 5322 field-name characters). */
+static int
+is_header_name(const char *line, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len && i < 80; i++)
+	{
+		unsigned char c = (unsigned char) line[i];
+
+		if (c == ':')
+			return i > 0;
+		if (c <= ' ' || c >= 0x7f)
+			return 0;
+	}
+	return 0;
+}
+
+/* Act on a DSN or header field; returns the zone its value is read in. */
+static scan_zone
+on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at, scan_zone zone)
+{
+	const char *value = line + value_at;
+	size_t		vlen = len - value_at;
+
+	switch (f)
+	{
+		case FIELD_ACTION:
+			sc->dsn = 1;
+			if (contains(value, vlen, "failed"))
+				sc->action_failed = 1;
+			else if (contains(value, vlen, "delayed"))
+			{
+				sc->action_delayed = 1;
+				offer(&sc->structure, 1, 70, "dsn_action_delayed", line, len, len);
+			}
+			else if (contains(value, vlen, "delivered") || contains(value, vlen, "relayed") ||
+					 contains(value, vlen, "expanded"))
+			{
+				sc->action_delivered = 1;
+				offer(&sc->structure, 1, 0, "dsn_action_delivered", line, len, len);
+			}
+			return ZONE_HEADER;
+		case FIELD_STATUS:
+			{
+				size_t		i = 0;
+
+				sc->dsn = 1;
+				while (i < vlen && (value[i] == ' ' || value[i] == '\t'))
+					i++;
+				read_code_at(sc, line, len, value_at + i, RANK_STATUS_FIELD);
+				return ZONE_HEADER;
+			}
+		case FIELD_DIAGNOSTIC:
+			sc->dsn = 1;
+			return ZONE_DIAGNOSTIC;
+		case FIELD_FINAL_RECIPIENT:
+			sc->dsn = 1;
+			read_recipient_field(sc, value, vlen, RECIPIENT_FINAL);
+			return ZONE_HEADER;
+		case FIELD_ORIGINAL_RECIPIENT:
+			read_recipient_field(sc, value, vlen, RECIPIENT_ORIGINAL);
+			return ZONE_HEADER;
+		case FIELD_X_FAILED:
+			read_recipient_field(sc, value, vlen, RECIPIENT_X_FAILED);
+			return ZONE_HEADER;
+		case FIELD_FEEDBACK_TYPE:
+			sc->arf = 1;
+			offer(&sc->structure, 3, 200, "arf_feedback_report", line, len, len);
+			return ZONE_HEADER;
+		case FIELD_AUTO_SUBMITTED:
+			if (contains(value, vlen, "auto-replied"))
+				sc->auto_replied = 1;
+			return ZONE_HEADER;
+		case FIELD_AUTOREPLY:
+			sc->auto_replied = 1;
+			return ZONE_HEADER;
+		case FIELD_PRECEDENCE:
+			if (contains(value, vlen, "auto_reply") || contains(value, vlen, "auto-reply"))
+				sc->auto_replied = 1;
+			return ZONE_HEADER;
+		case FIELD_SUBJECT:
+			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
+		case FIELD_OTHER:
+			return ZONE_HEADER;
+		case FIELD_NONE:
+			break;
+	}
+	return zone;
+}
+
+void
+scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
+{
+	size_t		from = 0;
+	scan_zone	line_zone = zone;
+
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	sc->bytes_since_interrupt += len + 1;
+	if (sc->bytes_since_interrupt >= INTERRUPT_EVERY)
+	{
+		sc->bytes_since_interrupt = 0;
+		if (sc->options != NULL && sc->options->interrupt != NULL)
+			sc->options->interrupt(sc->options->interrupt_arg);
+	}
+
+	if (len > 0 && (line[0] == ' ' || line[0] == '\t') && sc->in_field)
+		line_zone = sc->field_zone;	/* a folded continuation of the field above */
+	else
+	{
+		size_t		value_at = 0;
+		field		f = field_of(line, len, &value_at);
+
+		sc->in_field = 0;
+		if (f != FIELD_NONE)
+		{
+			line_zone = on_field(sc, f, line, len, value_at, zone);
+			from = value_at;
+			sc->in_field = 1;
+			sc->field_zone = line_zone;
+		}
+		else if (zone == ZONE_HEADER && is_header_name(line, len))
+		{
+			sc->in_field = 1;
+			sc->field_zone = ZONE_HEADER;
+		}
+		else if (zone == ZONE_TEXT)
+		{
+			/* SMTP continuation prefixes ("550-5.1.1 ") join the text they wrap. */
+			size_t		n = 0;
+			smtp_enhanced e;
+
+			if (smtp_read_reply(line, len) != 0)
+			{
+				read_code_at(sc, line, len, 0, RANK_TEXT);
+				n = len > 3 ? 4 : 3;
+				if (n < len)
+				{
+					size_t		k = smtp_read_enhanced(line + n, len - n, &e);
+
+					if (k > 0)
+					{
+						read_code_at(sc, line, len, n, RANK_TEXT);
+						n += k;
+					}
+				}
+				from = n;
+			}
+		}
+	}
+	if (line_zone == ZONE_DIAGNOSTIC && from < len)
+	{
+		/* "smtp; 550 ..." : skip the diagnostic type. */
+		size_t		i = from;
+
+		while (i < len && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		if (has_prefix(line + i, len - i, "smtp;") || has_prefix(line + i, len - i, "x-unix;") ||
+			has_prefix(line + i, len - i, "x-postfix;"))
+			from = (size_t) ((const char *) memchr(line + i, ';', len - i) - line) + 1;
+	}
+	scan_bytes(sc, line, len, from, line_zone);
+}
+
+void
+scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone)
+{
+	size_t		pos = 0;
+
+	while (pos < len && !sc->cut)
+	{
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t		end = nl ? (size_t) (nl - text) : len;
+
+		scan_line(sc, text + pos, end - pos, zone);
+		pos = end + 1;
+	}
+}

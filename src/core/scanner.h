@@ -1,0 +1,91 @@
+/*
+ * scanner.h — reads the lines of a bounce text and collects the evidence in
+ * them: phrase cues (through the matcher), SMTP reply and enhanced status
+ * codes, DSN and header fields, the failed recipient.  It decides nothing;
+ * classify.c weighs what it found.
+ */
+#ifndef BOUNCE_SCANNER_H
+#define BOUNCE_SCANNER_H
+
+#include <stddef.h>
+
+#include "classify.h"
+#include "matcher.h"
+#include "smtp_status.h"
+
+/* Where a line sits; a cue's weight depends on it. */
+typedef enum scan_zone
+{
+	ZONE_TEXT,					/* a reply, or a human-readable bounce text */
+	ZONE_HEADER,				/* a message header other than Subject (no cues) */
+	ZONE_SUBJECT,				/* the Subject header */
+	ZONE_DIAGNOSTIC				/* a DSN Diagnostic-Code field: the remote server's own words */
+} scan_zone;
+
+/* One piece of evidence with the text it came from. */
+typedef struct scan_evidence
+{
+	int			score;			/* 0 = none yet */
+	int			code;
+	const char *rule;
+	char		text[BOUNCE_EVIDENCE_MAX + 1];
+} scan_evidence;
+
+typedef struct scan_state
+{
+	const matcher *m;
+	const bounce_options *options;
+
+	/* Matcher input normalisation. */
+	matcher_state state;
+	int			last_was_space;
+	unsigned char prev_byte;
+
+	/* The strongest phrase cue, and the enhanced / basic codes with their rank. */
+	scan_evidence cue;
+	scan_evidence status;		/* from the enhanced status code */
+	scan_evidence reply;		/* from the basic reply code */
+	int			status_rank;
+	int			reply_rank;
+	smtp_enhanced status_code;
+	int			reply_code;
+
+	/* Report structure. */
+	int			action_failed;
+	int			action_delayed;
+	int			action_delivered;
+	int			dsn;			/* a delivery-status part or DSN fields were seen */
+	int			arf;			/* a feedback report (ARF) */
+	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
+	int			provider_host;	/* a large provider's host name appeared */
+	scan_evidence structure;	/* evidence for the structural facts above */
+
+	/* Failed recipient candidates, best rank kept. */
+	char		recipient[BOUNCE_ADDRESS_MAX + 1];
+	int			recipient_rank;
+
+	/* A multi-line field (Diagnostic-Code, Subject) continues on indented lines. */
+	scan_zone	field_zone;
+	int			in_field;
+
+	int			cut;			/* the returned original message began */
+	size_t		bytes_since_interrupt;
+} scan_state;
+
+/* Start a scan with the built automaton. */
+extern void scan_begin(scan_state *sc, const matcher *m, const bounce_options *options);
+
+/*
+ * Scan one physical line (no line terminator) in a zone.  Header and DSN
+ * fields are recognised by their names; an indented line continues the field
+ * before it.  Sets sc->cut when the original message starts.
+ */
+extern void scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone);
+
+/* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
+extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
+
+/* Copy a piece of input into an evidence buffer as printable, valid UTF-8. */
+extern void scan_copy_evidence(char *dst, const char *src, size_t len);
+
+#endif
