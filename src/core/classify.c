@@ -5,12 +5,17 @@
  *   1. An RFC 5965 feedback report is a spam complaint (200).
  *   2. The strongest piece of evidence wins: a phrase cue, the enhanced status
  *      code or the basic reply code, each with its strength (phrases.h,
- *      smtp_status.c); ties go to the phrase, then the status code.
- *   3. A DSN whose recipients were only delayed is a transient bounce (70), one
- *      whose recipients were only delivered is no bounce (0), unless a
- *      definitive cue (the platform's own events) says otherwise.
- *   4. An auto-reply header (RFC 3834) on a message that is no DSN and carries
- *      no failure code is an auto-reply (60) unless a stronger cue is present.
+ *      smtp_status.c); a tie between a phrase and the enhanced status code
+ *      goes to the status code, one with the basic reply code to the phrase.
+ *   3. A DSN whose recipients were only delayed is a transient bounce (70),
+ *      whatever the reason given: the message may still arrive.  One whose
+ *      recipients were only delivered is no bounce (0).  Either gives way to a
+ *      definitive cue (the platform's own events).  A DSN that failed with
+ *      a temporary status (4.x.x) after connection or temporary errors gave up
+ *      when the queue lifetime ran out: 40.
+ *   4. An auto-reply header (RFC 3834) on a message that is no DSN, does not
+ *      come from a mailer daemon and carries no failure code is an auto-reply
+ *      (60) unless a stronger cue is present.
  *   5. No evidence at all: 40, a general bounce — kind Other, so a text nobody
  *      can read never invalidates an address.
  *   6. A failed connection (29) to a large mailbox provider is a block (59).
@@ -60,7 +65,11 @@ take(bounce_result *r, const scan_evidence *ev)
 	memcpy(r->evidence, ev->text, sizeof(r->evidence));
 }
 
-/* Does the failed recipient belong to a large mailbox provider? */
+/*
+ * Does the failed recipient belong to a large mailbox provider?  The recipient
+ * given by the caller counts first, then the one found in the text; only when
+ * neither is known does a large provider's host name in the text decide.
+ */
 static int
 recipient_is_large_provider(const scan_state *sc, const bounce_options *opt)
 {
@@ -75,10 +84,10 @@ recipient_is_large_provider(const scan_state *sc, const bounce_options *opt)
 		len = opt->recipient_len;
 	}
 	if (len == 0)
-		return 0;
+		return sc->provider_host;
 	domain = bounce_address_domain(addr, len, &dlen);
 	if (dlen == 0)
-		return 0;
+		return sc->provider_host;
 	if (bounce_is_large_provider(domain, dlen))
 		return 1;
 	return opt != NULL && opt->is_extra_provider != NULL &&
@@ -109,22 +118,34 @@ decide(const scan_state *sc, const char *text, size_t len, bounce_result *r)
 	if (sc->arf)
 	{
 		r->code = BOUNCE_200;
-		r->rule = "arf_feedback_report";
+		r->rule = sc->structure.code == BOUNCE_200 && sc->structure.rule != NULL ?
+			sc->structure.rule : "arf_feedback_report";
 		memcpy(r->evidence, sc->structure.text, sizeof(r->evidence));
 		return;
 	}
-	if (sc->status.score > best->score)
-		best = &sc->status;
+	if (sc->status.score >= best->score && sc->status.score > 0)
+		best = &sc->status;	/* a tie with a phrase goes to the registry's code */
 	if (sc->reply.score > best->score)
 		best = &sc->reply;
 
-	if (best->score < DEFINITIVE && sc->dsn && !sc->action_failed &&
-		(sc->action_delayed || sc->action_delivered))
+	if (sc->dsn && !sc->action_failed && (sc->action_delivered || sc->action_delayed) &&
+		best->score < DEFINITIVE)
 	{
 		take(r, &sc->structure);
 		return;
 	}
-	if (sc->auto_replied && !sc->dsn && !failure_code && best->score < AUTO_REPLY_HEADER)
+	/* Failed after temporary errors: the queue lifetime ran out (the seed's 40 example). */
+	if (sc->action_failed && sc->status_code.klass == 4 && best->score < DEFINITIVE &&
+		(best->code == BOUNCE_29 || best->code == BOUNCE_70 ||
+		 (best->code == BOUNCE_20 && best->score < STRONG)))
+	{
+		r->code = BOUNCE_40;
+		r->rule = "expired_after_retries";
+		memcpy(r->evidence, best->text, sizeof(r->evidence));
+		return;
+	}
+	if (sc->auto_replied && !sc->dsn && !sc->from_mailer && !failure_code &&
+		best->score < AUTO_REPLY_HEADER)
 	{
 		r->code = BOUNCE_60;
 		r->rule = "auto_submitted_header";
@@ -157,7 +178,7 @@ bounce_classify(const char *text, size_t len, const bounce_options *options, bou
 	decide(&sc, text, len, r);
 
 	/* Step 6: 29 vs 59. */
-	if (r->code == BOUNCE_29 && (sc.provider_host || recipient_is_large_provider(&sc, options)))
+	if (r->code == BOUNCE_29 && recipient_is_large_provider(&sc, options))
 	{
 		r->code = BOUNCE_59;
 		r->rule = "unable_to_connect_large_provider";

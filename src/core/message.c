@@ -468,6 +468,8 @@ walk_multipart(scan_state *sc, const entity *e, int depth)
 	}
 	if (part != NULL)			/* no closing delimiter: the last part runs to the end */
 		walk_entity(sc, part, (size_t) (e->body + e->body_len - part), depth + 1);
+	else						/* no delimiter at all: a broken message, read as text */
+		scan_lines(sc, e->body, e->body_len, ZONE_TEXT);
 }
 
 /* Types whose body is the returned original message or its headers. */
@@ -480,6 +482,30 @@ is_original_message(const char *type)
 		strcmp(type, "message/external-body") == 0;
 }
 
+/*
+ * Microsoft's complaint feedback (JMRP) forwards the complained-about message
+ * as message/rfc822 with an X-HmXmrOriginalRecipient header: a spam complaint.
+ */
+static void
+check_complaint_forward(scan_state *sc, const char *text, size_t len)
+{
+	cursor		c = {text, len, 0};
+	const char *line;
+	size_t		n;
+
+	while (next_line(&c, &line, &n) && n > 0)
+	{
+		if (has_prefix(line, n, "x-hmxmroriginalrecipient:"))
+		{
+			sc->arf = 1;
+			scan_copy_evidence(sc->structure.text, line, n);
+			sc->structure.code = 200;
+			sc->structure.rule = "complaint_forward";
+			return;
+		}
+	}
+}
+
 /* Read one entity: its headers, then its body according to its type. */
 static void
 walk_entity(scan_state *sc, const char *text, size_t len, int depth)
@@ -490,7 +516,7 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
 		walk_multipart(sc, &e, depth);
 	else if (is_original_message(e.type))
-		return;
+		check_complaint_forward(sc, e.body, e.body_len);
 	else if (strcmp(e.type, "message/delivery-status") == 0 ||
 			 strcmp(e.type, "message/global-delivery-status") == 0)
 	{

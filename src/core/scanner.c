@@ -19,8 +19,10 @@
 #define CONTEXT_BEFORE 120
 #define CONTEXT_AFTER 80
 
-/* Zone weights: the remote server's own diagnostic beats our MTA's prose. */
+/* Zone weights: the remote server's own diagnostic beats our MTA's prose; a
+ * Subject summarises (and often garbles) what the body says in full. */
 #define DIAGNOSTIC_BONUS 5
+#define SUBJECT_PENALTY 15
 
 /* Ranks of where an SMTP code was read (higher wins; ties keep the first). */
 #define RANK_TEXT 1
@@ -48,7 +50,9 @@ typedef enum field
 	FIELD_AUTO_SUBMITTED,
 	FIELD_AUTOREPLY,
 	FIELD_PRECEDENCE,
-	FIELD_SUBJECT
+	FIELD_SUBJECT,
+	FIELD_FROM,
+	FIELD_QUOTED_HEADER			/* a header of the returned message, quoted in the text */
 } field;
 
 static const struct
@@ -69,6 +73,23 @@ static const struct
 	{"x-autoresponder:", FIELD_AUTOREPLY},
 	{"precedence:", FIELD_PRECEDENCE},
 	{"subject:", FIELD_SUBJECT},
+	{"from:", FIELD_FROM},
+	/* Headers of a returned message pasted into the text: read for nothing. */
+	{"received:", FIELD_QUOTED_HEADER},
+	{"x-", FIELD_QUOTED_HEADER},
+	{"dkim-signature:", FIELD_QUOTED_HEADER},
+	{"domainkey-signature:", FIELD_QUOTED_HEADER},
+	{"arc-", FIELD_QUOTED_HEADER},
+	{"authentication-results:", FIELD_QUOTED_HEADER},
+	{"received-spf:", FIELD_QUOTED_HEADER},
+	{"message-id:", FIELD_QUOTED_HEADER},
+	{"in-reply-to:", FIELD_QUOTED_HEADER},
+	{"references:", FIELD_QUOTED_HEADER},
+	{"content-", FIELD_QUOTED_HEADER},
+	{"mime-version:", FIELD_QUOTED_HEADER},
+	{"return-path:", FIELD_QUOTED_HEADER},
+	{"list-", FIELD_QUOTED_HEADER},
+	{"thread-", FIELD_QUOTED_HEADER},
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
 	{"remote-mta:", FIELD_OTHER},
@@ -264,7 +285,8 @@ on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_
 			case PHRASE_CUE:
 				if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT))
 					break;
-				offer(&sc->cue, p->strength + (zone == ZONE_DIAGNOSTIC ? DIAGNOSTIC_BONUS : 0),
+				offer(&sc->cue, p->strength + (zone == ZONE_DIAGNOSTIC ? DIAGNOSTIC_BONUS : 0) -
+					  (zone == ZONE_SUBJECT ? SUBJECT_PENALTY : 0),
 					  p->code, p->rule, line, len, at);
 				break;
 		}
@@ -379,6 +401,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 
 		if (c == ' ')
 		{
+			prev = raw;
 			if (last_was_space)
 				continue;
 			last_was_space = 1;
@@ -391,7 +414,26 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 				c = (unsigned char) (c + 0x20);
 			if (code_rank > 0 && (raw == '2' || raw == '4' || raw == '5') &&
 				(i == 0 || (!is_alnum(prev) && prev != '.' && prev != '_')))
-				read_code_at(sc, line, len, i, code_rank);
+			{
+				size_t		n = read_code_at(sc, line, len, i, code_rank);
+
+				/*
+				 * A code is no part of a phrase: it reads as a space, so that
+				 * "Please try 550-5.1.1 double-checking" (a reply wrapped by an
+				 * MTA) matches as "please try double-checking".
+				 */
+				if (n > 0)
+				{
+					prev = (unsigned char) line[i + n - 1];
+					i += n - 1;
+					if (!last_was_space)
+					{
+						last_was_space = 1;
+						state = matcher_step(m, state, ' ');
+					}
+					continue;
+				}
+			}
 			if (code_rank > 0 && raw == '@' && sc->recipient_rank < RECIPIENT_IN_TEXT)
 				offer_address(sc, line, len, i, RECIPIENT_IN_TEXT);
 		}
@@ -413,6 +455,8 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	sc->prev_byte = ' ';
 }
 
+static int	is_header_name(const char *line, size_t len);
+
 /* Which known field a line starts with. */
 static field
 field_of(const char *line, size_t len, size_t *value_at)
@@ -421,7 +465,8 @@ field_of(const char *line, size_t len, size_t *value_at)
 
 	for (i = 0; i < sizeof(known_fields) / sizeof(known_fields[0]); i++)
 	{
-		if (has_prefix(line, len, known_fields[i].name))
+		if (has_prefix(line, len, known_fields[i].name) &&
+			(known_fields[i].f != FIELD_QUOTED_HEADER || is_header_name(line, len)))
 		{
 			*value_at = strlen(known_fields[i].name);
 			return known_fields[i].f;
@@ -464,7 +509,7 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			else if (contains(value, vlen, "delayed"))
 			{
 				sc->action_delayed = 1;
-				offer(&sc->structure, 1, 70, "dsn_action_delayed", line, len, len);
+				offer(&sc->structure, 2, 70, "dsn_action_delayed", line, len, len);
 			}
 			else if (contains(value, vlen, "delivered") || contains(value, vlen, "relayed") ||
 					 contains(value, vlen, "expanded"))
@@ -513,12 +558,50 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
+		case FIELD_FROM:
+			if (zone == ZONE_HEADER &&
+				(contains(value, vlen, "mailer-daemon") || contains(value, vlen, "postmaster") ||
+				 contains(value, vlen, "mail delivery")))
+				sc->from_mailer = 1;
+			return zone == ZONE_HEADER ? ZONE_HEADER : zone;
+		case FIELD_QUOTED_HEADER:
+			return ZONE_HEADER;
 		case FIELD_OTHER:
 			return ZONE_HEADER;
 		case FIELD_NONE:
 			break;
 	}
 	return zone;
+}
+
+/* Replies that are nothing but an unsubscribe word, in the languages we read. */
+static const char *const unsubscribe_lines[] = {
+	"unsubscribe", "unsubscribe me", "remove", "remove me", "stop", "opt out", "optout",
+	"avregistrera", "avregistrera mig", "avsluta", "abmelden", "abbestellen", "désabonner",
+	"desabonner", "désinscrire", "desinscrire", "darse de baja", "baja", "uitschrijven",
+	"afmeld", "afmelden", "avmeld", "peruuta", "disiscrivi", "cancellami", NULL
+};
+
+/* Is the line, trimmed, exactly one of the unsubscribe words? */
+static int
+is_unsubscribe_line(const char *line, size_t len)
+{
+	int			i;
+
+	while (len > 0 && (line[0] == ' ' || line[0] == '\t'))
+	{
+		line++;
+		len--;
+	}
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '.' ||
+					   line[len - 1] == '!'))
+		len--;
+	if (len == 0 || len > 20)
+		return 0;
+	for (i = 0; unsubscribe_lines[i] != NULL; i++)
+		if (strlen(unsubscribe_lines[i]) == len && has_prefix(line, len, unsubscribe_lines[i]))
+			return 1;
+	return 0;
 }
 
 void
@@ -535,6 +618,27 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		sc->bytes_since_interrupt = 0;
 		if (sc->options != NULL && sc->options->interrupt != NULL)
 			sc->options->interrupt(sc->options->interrupt_arg);
+	}
+
+	/* A quoted reply ("> Status: 5.1.1") or an SMTP transcript ("<<< 550 ...")
+	 * reads like the plain text. */
+	if (zone == ZONE_TEXT)
+	{
+		if (len >= 4 && (memcmp(line, "<<< ", 4) == 0 || memcmp(line, ">>> ", 4) == 0))
+		{
+			line += 4;
+			len -= 4;
+		}
+		while (len > 0 && line[0] == '>')
+		{
+			line++;
+			len--;
+			if (len > 0 && line[0] == ' ')
+			{
+				line++;
+				len--;
+			}
+		}
 	}
 
 	if (len > 0 && (line[0] == ' ' || line[0] == '\t') && sc->in_field)
@@ -557,6 +661,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
+		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len))
+			offer(&sc->cue, STRONG, 90, "unsubscribe_reply", line, len, len);
 		else if (zone == ZONE_TEXT)
 		{
 			/* SMTP continuation prefixes ("550-5.1.1 ") join the text they wrap. */

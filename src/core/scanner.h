@@ -57,6 +57,7 @@ typedef struct scan_state
 	int			dsn;			/* a delivery-status part or DSN fields were seen */
 	int			arf;			/* a feedback report (ARF) */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
+	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			provider_host;	/* a large provider's host name appeared */
 	scan_evidence structure;	/* evidence for the structural facts above */
 
