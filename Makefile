@@ -9,18 +9,21 @@ EXTENSION    = bouncecode
 # The version lives in exactly one place: the control file.
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 
-CORE_OBJS    = src/core/bounce_codes.o src/core/matcher.o src/core/phrases.o src/core/smtp_status.o \
-               src/core/providers.o src/core/scanner.o src/core/message.o src/core/classify.o
-GLUE_OBJS    = src/bouncecode.o src/bounce_code_type.o src/bounce_lookups.o src/bounce_classify.o \
-               src/provider_setting.o
+# Every C file is part of the module: src/core/ is the pure C core (no
+# PostgreSQL headers), src/*.c the PostgreSQL glue, one file per face.
+CORE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/core/*.c)))
+GLUE_OBJS    = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 MODULE_big   = bouncecode
 OBJS         = $(GLUE_OBJS) $(CORE_OBJS)
 
+# The install script is built from sql/bouncecode.sql and the sql/bouncecode_*.sql
+# sections after it (one per feature); sql/bouncecode--A--B.sql are upgrade scripts.
+INSTALL_PARTS = sql/$(EXTENSION).sql $(sort $(wildcard sql/$(EXTENSION)_*.sql))
 DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA         = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
-# sql/*.sql other than the install scripts are pg_regress inputs; expected/ holds their outputs.
-REGRESS      = type_io casts operators lookups classify
+# Every other sql/*.sql is a pg_regress input, expected/*.out its output.
+REGRESS      = $(sort $(filter-out $(EXTENSION)%,$(basename $(notdir $(wildcard sql/*.sql)))))
 REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8
 
 PG_CONFIG   ?= pg_config
@@ -37,8 +40,8 @@ EXTRA_CLEAN  = test/unit/*.bin test/tools/*.bin results regression.diffs regress
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(EXTENSION).control
-	cp $< $@
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
+	cat $(INSTALL_PARTS) > $@
 
 # The core is plain C: its unit tests build with the system compiler alone.
 UNIT_CC      ?= cc
