@@ -35,7 +35,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server
 ifdef STRICT
 PG_CFLAGS   += -Wall -Wextra -Werror
 endif
-EXTRA_CLEAN  = test/unit/*.bin test/tools/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = test/unit/*.bin test/unit/*.san test/tools/*.bin results regression.diffs regression.out
 
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -73,3 +73,14 @@ RESPONSES_FLOOR = 98.6
 accuracy: test/tools/accuracy.bin
 	./test/tools/accuracy.bin eml test/corpus/sisimai/labels.tsv test/corpus/sisimai/eml $(SISIMAI_FLOOR)
 	./test/tools/accuracy.bin tsv test/corpus/responses.tsv $(RESPONSES_FLOOR)
+
+# The same unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+UNIT_SANITIZED = $(UNIT_TESTS:.bin=.san)
+
+test/unit/%.san: test/unit/%.c test/unit/unit.h $(CORE_DEPS)
+	$(UNIT_CC) $(UNIT_CFLAGS) $(SANITIZE_FLAGS) -o $@ $< $(CORE_SRCS)
+
+.PHONY: unittest-sanitized
+unittest-sanitized: $(UNIT_SANITIZED)
+	@set -e; for t in $(UNIT_SANITIZED); do echo "== $$t"; ./$$t; done

@@ -1,0 +1,296 @@
+/*
+ * test_classify.c — unit tests of the classifier core: the matcher, the SMTP
+ * code readers, the message reader, the decision, and properties that must
+ * hold for any input (a valid code, valid UTF-8 evidence, determinism).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/bounce_codes.h"
+#include "core/classify.h"
+#include "core/matcher.h"
+#include "core/providers.h"
+#include "core/smtp_status.h"
+#include "unit.h"
+
+/* Classify a NUL-terminated string. */
+static bounce_result
+classify(const char *text)
+{
+	bounce_result r;
+
+	bounce_classify(text, strlen(text), NULL, &r);
+	return r;
+}
+
+/* Classify with a recipient. */
+static int
+classify_for(const char *text, const char *recipient)
+{
+	bounce_options opt;
+	bounce_result r;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.recipient = recipient;
+	opt.recipient_len = strlen(recipient);
+	bounce_classify(text, strlen(text), &opt, &r);
+	return r.code;
+}
+
+/* Is s valid UTF-8 without control characters? */
+static int
+clean_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *) s;
+
+	while (*p)
+	{
+		int			n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
+		int			i;
+
+		if (n == 0 || (n == 1 && *p < 0x20))
+			return 0;
+		for (i = 1; i < n; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+		p += n;
+	}
+	return 1;
+}
+
+/* The automaton finds every pattern, overlapping ones included. */
+static void
+test_matcher(void)
+{
+	static const char *const patterns[] = {"he", "she", "his", "hers"};
+	matcher		m;
+	const char *text = "ushers";
+	matcher_state s = 0;
+	int			found[4] = {0, 0, 0, 0};
+	size_t		i;
+
+	CHECK_INT(matcher_build(&m, patterns, 4, malloc, free), 0);
+	for (i = 0; i < strlen(text); i++)
+	{
+		const int32_t *out;
+
+		s = matcher_step(&m, s, (unsigned char) text[i]);
+		for (out = matcher_outputs(&m, s); out && *out >= 0; out++)
+			found[*out]++;
+	}
+	CHECK_INT(found[0], 1);		/* he */
+	CHECK_INT(found[1], 1);		/* she */
+	CHECK_INT(found[2], 0);		/* his */
+	CHECK_INT(found[3], 1);		/* hers */
+	free(m.next);
+	free(m.first_output);
+	free(m.outputs);
+}
+
+/* Basic and enhanced code readers: what counts as a code and what does not. */
+static void
+test_smtp_readers(void)
+{
+	smtp_enhanced e;
+
+	CHECK_INT(smtp_read_reply("550 x", 5), 550);
+	CHECK_INT(smtp_read_reply("550-x", 5), 550);
+	CHECK_INT(smtp_read_reply("550", 3), 550);
+	CHECK_INT(smtp_read_reply("5500", 4), 0);
+	CHECK_INT(smtp_read_reply("650 x", 5), 0);
+	CHECK_INT(smtp_read_reply("570 x", 5), 0);
+	CHECK_INT(smtp_read_reply("55", 2), 0);
+	CHECK_INT(smtp_read_enhanced("5.1.1 x", 7, &e), 5);
+	CHECK(e.klass == 5 && e.subject == 1 && e.detail == 1);
+	CHECK_INT(smtp_read_enhanced("5.7.26", 6, &e), 6);
+	CHECK_INT(e.detail, 26);
+	CHECK_INT(smtp_read_enhanced("4.4.316 x", 9, &e), 7);
+	CHECK_INT(smtp_read_enhanced("5.1.1.", 6, &e), 5);	/* ends a sentence */
+	CHECK_INT(smtp_read_enhanced("5.1.1.1", 7, &e), 0);	/* an IP address */
+	CHECK_INT(smtp_read_enhanced("5.1.1234", 8, &e), 0);
+	CHECK_INT(smtp_read_enhanced("3.1.1", 5, &e), 0);
+	CHECK_INT(smtp_read_enhanced("5..1", 4, &e), 0);
+	CHECK_INT(smtp_read_enhanced("5.1", 3, &e), 0);
+	e.klass = 5;
+	e.subject = 1;
+	e.detail = 1;
+	CHECK_INT(smtp_enhanced_meaning(&e).code, 10);
+	e.subject = 2;
+	e.detail = 2;
+	CHECK_INT(smtp_enhanced_meaning(&e).code, 22);
+	e.subject = 7;
+	e.detail = 26;
+	CHECK_INT(smtp_enhanced_meaning(&e).code, 50);
+	e.klass = 4;
+	e.subject = 4;
+	e.detail = 7;
+	CHECK_INT(smtp_enhanced_meaning(&e).code, 40);
+}
+
+/* The built-in large providers: exact domains and their subdomains only. */
+static void
+test_providers(void)
+{
+	CHECK(bounce_is_large_provider("gmail.com", 9));
+	CHECK(bounce_is_large_provider("GMAIL.COM", 9));
+	CHECK(bounce_is_large_provider("gmail.com.", 10));
+	CHECK(bounce_is_large_provider("mx1.telia.com", 13));
+	CHECK(!bounce_is_large_provider("notgmail.com", 12));
+	CHECK(!bounce_is_large_provider("gmail.com.evil.example", 22));
+	CHECK(!bounce_is_large_provider("com", 3));
+	CHECK(!bounce_is_large_provider("", 0));
+}
+
+/* Decisions on plain replies, one per reason. */
+static void
+test_replies(void)
+{
+	CHECK_INT(classify("550 5.1.1 <a@b.example>: Recipient address rejected: User unknown").code, 10);
+	CHECK_INT(classify("552 5.2.2 Mailbox full").code, 22);
+	CHECK_INT(classify("Host or domain name not found. Name service error").code, 21);
+	CHECK_INT(classify("connect to mx.example[192.0.2.1]:25: Connection refused").code, 29);
+	CHECK_INT(classify_for("connect to mx.example[192.0.2.1]:25: Connection refused", "a@gmail.com"), 59);
+	CHECK_INT(classify_for("connect to mx.example[192.0.2.1]:25: Connection refused", "yahoo.co.uk"), 59);
+	CHECK_INT(classify_for("connect to mx.example[192.0.2.1]:25: Connection refused", "a@small.example"), 29);
+	CHECK_INT(classify("552 5.3.4 Message size exceeds fixed maximum message size").code, 23);
+	CHECK_INT(classify("554 5.7.1 Relay access denied").code, 54);
+	CHECK_INT(classify("554 Client host blocked using zen.spamhaus.org").code, 51);
+	CHECK_INT(classify("250 2.0.0 Ok: queued as 1234").code, 0);
+	CHECK_INT(classify("Over throttle limit").code, 110);
+	CHECK_INT(classify("QUEUE DUMPED").code, 120);
+	/* The seed's own example of a general bounce. */
+	CHECK_INT(classify("Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)/I'm not going "
+					   "to try again; this message has been in the queue too long").code, 40);
+	CHECK_INT(classify("").code, 40);
+	CHECK(strcmp(classify("").rule, "empty") == 0);
+	CHECK(strcmp(classify("nothing to see").rule, "no_cue") == 0);
+}
+
+/* Multi-line replies, transcripts and quoting. */
+static void
+test_line_forms(void)
+{
+	bounce_result r = classify("550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n"
+							   "550-5.1.1 double-checking the recipient's email address for typos\r\n"
+							   "550 5.1.1 unnecessary spaces.");
+
+	CHECK_INT(r.code, 10);
+	CHECK_INT(r.smtp_reply, 550);
+	CHECK(strcmp(r.status, "5.1.1") == 0);
+	CHECK_INT(classify("... while talking to mx.example.:\n>>> RCPT To:<a@example>\n<<< 550 5.1.1 No such user").code, 10);
+	CHECK_INT(classify("> Action: failed\n> Status: 5.2.2\n").code, 22);
+	/* A 2xx before a failure in a transcript does not make it a success. */
+	r = classify("<<< 250 OK\n<<< 550 5.7.1 Message rejected");
+	CHECK_INT(r.smtp_reply, 550);
+}
+
+/* MIME: encodings, nesting, and the returned message left unread. */
+static void
+test_messages(void)
+{
+	const char *qp =
+		"From: MAILER-DAEMON@example.net\nSubject: failure\nMIME-Version: 1.0\n"
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n"
+		"--b1\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n"
+		"The mailbox of the recipient is f=\null =3D quota exceeded\n"
+		"--b1\nContent-Type: message/rfc822\n\nSubject: unsubscribe\n\nRelay access denied, virus!\n--b1--\n";
+	const char *nested =
+		"From: postmaster@example.net\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=outer\n\n"
+		"--outer\nContent-Type: multipart/alternative; boundary=inner\n\n"
+		"--inner\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: base64\n\n"
+		"VXNlciB1bmtub3du\n--inner--\n--outer--\n";
+	const char *broken =
+		"From: MAILER-DAEMON@example.net\nMIME-Version: 1.0\nContent-Type: multipart/report; boundary=\"nope\"\n\n"
+		"--other\nmailbox full\n";
+
+	CHECK_INT(classify(qp).code, 22);
+	CHECK_INT(classify(nested).code, 10);
+	CHECK_INT(classify(broken).code, 22);
+	CHECK_INT(classify("From: a@example.com\nAuto-Submitted: auto-replied\nSubject: Re: hi\n\nThanks!\n").code, 60);
+	CHECK_INT(classify("Action: delayed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 mailbox full\n").code, 70);
+	CHECK(strcmp(classify("Final-Recipient: rfc822; A@Example.org\nAction: failed\nStatus: 5.1.1\n").recipient,
+				 "A@Example.org") == 0);
+}
+
+/* Bytes that are not UTF-8 (Latin-1) still classify from their ASCII parts. */
+static void
+test_not_utf8(void)
+{
+	const char latin1[] = "550 5.1.1 Empf\xe4nger unbekannt / user unknown \xff\xfe";
+	const char with_nul[] = "junk\0junk\0550 5.2.2 mailbox full";
+	bounce_result r;
+
+	bounce_classify(latin1, sizeof(latin1) - 1, NULL, &r);
+	CHECK_INT(r.code, 10);
+	CHECK(clean_utf8(r.evidence));
+	bounce_classify(with_nul, sizeof(with_nul) - 1, NULL, &r);
+	CHECK_INT(r.code, 22);
+}
+
+/* Random inputs: always one of the 25 codes, clean evidence, the same answer twice. */
+static void
+test_random_inputs(void)
+{
+	static const char *const pieces[] = {
+		"550", "-", " ", "5.1.1", "\n", "\r\n", "user unknown", "=", "?", "--b", "Content-Type: multipart/mixed; boundary=b\n",
+		"\n\n", "From: x\n", "Action: delayed\n", "Status: ", "\xc3", "\xe4", "\x80", "@", "a@b.c", "<<< ", "> ",
+		"Content-Transfer-Encoding: base64\n", "Content-Transfer-Encoding: quoted-printable\n", "=\n", "mailbox full"
+	};
+	int			i,
+				bad_code = 0,
+				bad_evidence = 0,
+				unstable = 0;
+	unsigned int seed = 12345;
+	char		buf[4096];
+
+	for (i = 0; i < 20000; i++)
+	{
+		size_t		len = 0;
+		bounce_result a,
+					b;
+
+		while (len < sizeof(buf) - 64)
+		{
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 23 == 0)
+				break;
+			if ((seed >> 8) % 3 == 0)
+				buf[len++] = (char) (seed >> 13);
+			else
+			{
+				p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+				memcpy(buf + len, p, strlen(p));
+				len += strlen(p);
+			}
+		}
+		bounce_classify(buf, len, NULL, &a);
+		bounce_classify(buf, len, NULL, &b);
+		bad_code += bounce_code_index(a.code) < 0;
+		bad_evidence += !clean_utf8(a.evidence) || !clean_utf8(a.recipient);
+		unstable += a.code != b.code || strcmp(a.rule, b.rule) != 0 || strcmp(a.evidence, b.evidence) != 0;
+	}
+	CHECK_INT(bad_code, 0);
+	CHECK_INT(bad_evidence, 0);
+	CHECK_INT(unstable, 0);
+}
+
+int
+main(void)
+{
+	if (bounce_classifier_init(malloc, free) != 0)
+	{
+		printf("classifier: 0 passed, 1 failed\n");
+		return 1;
+	}
+	test_matcher();
+	test_smtp_readers();
+	test_providers();
+	test_replies();
+	test_line_forms();
+	test_messages();
+	test_not_utf8();
+	test_random_inputs();
+	return unit_finish("classifier");
+}
