@@ -41,16 +41,31 @@ static int	automaton_ready;
 int
 bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
 {
-	const char *texts[4096];
-	int			i;
+	const char **texts;
+	char	   *folded;
+	size_t		used = 0,
+				room = 0;
+	int			i,
+				rc;
 
 	if (automaton_ready)
 		return 0;
-	if (bounce_phrase_count > (int) (sizeof(texts) / sizeof(texts[0])))
+	/* The automaton matches folded text, so it is built from folded patterns. */
+	for (i = 0; i < bounce_phrase_count; i++)
+		room += strlen(bounce_phrases[i].text) + 1;
+	texts = alloc(sizeof(const char *) * (size_t) bounce_phrase_count);
+	folded = alloc(room);
+	if (texts == NULL || folded == NULL)
 		return -1;
 	for (i = 0; i < bounce_phrase_count; i++)
-		texts[i] = bounce_phrases[i].text;
-	if (matcher_build(&automaton, texts, bounce_phrase_count, alloc, release) != 0)
+	{
+		texts[i] = folded + used;
+		used += scan_fold_pattern(bounce_phrases[i].text, folded + used, room - used) + 1;
+	}
+	rc = matcher_build(&automaton, texts, bounce_phrase_count, alloc, release);
+	release(texts);
+	release(folded);
+	if (rc != 0)
 		return -1;
 	automaton_ready = 1;
 	return 0;
@@ -62,7 +77,7 @@ take(bounce_result *r, const scan_evidence *ev)
 {
 	r->code = ev->code;
 	r->rule = ev->rule;
-	memcpy(r->evidence, ev->text, sizeof(r->evidence));
+	scan_evidence_text(ev, r->evidence);
 }
 
 /*
@@ -120,7 +135,7 @@ decide(const scan_state *sc, const char *text, size_t len, bounce_result *r)
 		r->code = BOUNCE_200;
 		r->rule = sc->structure.code == BOUNCE_200 && sc->structure.rule != NULL ?
 			sc->structure.rule : "arf_feedback_report";
-		memcpy(r->evidence, sc->structure.text, sizeof(r->evidence));
+		scan_evidence_text(&sc->structure, r->evidence);
 		return;
 	}
 	if (sc->status.score >= best->score && sc->status.score > 0)
@@ -141,7 +156,7 @@ decide(const scan_state *sc, const char *text, size_t len, bounce_result *r)
 	{
 		r->code = BOUNCE_40;
 		r->rule = "expired_after_retries";
-		memcpy(r->evidence, best->text, sizeof(r->evidence));
+		scan_evidence_text(best, r->evidence);
 		return;
 	}
 	if (sc->auto_replied && !sc->dsn && !sc->from_mailer && !failure_code &&
@@ -150,7 +165,7 @@ decide(const scan_state *sc, const char *text, size_t len, bounce_result *r)
 		r->code = BOUNCE_60;
 		r->rule = "auto_submitted_header";
 		if (best->score > 0)
-			memcpy(r->evidence, best->text, sizeof(r->evidence));
+			scan_evidence_text(best, r->evidence);
 		return;
 	}
 	if (best->score > 0)

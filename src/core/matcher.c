@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define MATCHER_MAX_STATES 65535
+#define MATCHER_MAX_STATES MATCHER_STATE_MASK
 
 /* Build context: the trie before it becomes a DFA. */
 typedef struct build
@@ -179,6 +179,73 @@ complete_dfa(build *b, int npatterns)
 	return 0;
 }
 
+/*
+ * Renumber the states breadth-first, so the shallow states that ordinary text
+ * keeps returning to share a few kilobytes of the table (cache-friendly), not
+ * rows scattered over megabytes.  Returns 0 or -1 when memory runs out.
+ */
+static int
+renumber_breadth_first(matcher *m, void *(*alloc) (size_t), void (*release) (void *))
+{
+	int			n = m->nstates,
+				nclasses = m->nclasses;
+	int32_t    *order = alloc(sizeof(int32_t) * (size_t) n);
+	int32_t    *rank = alloc(sizeof(int32_t) * (size_t) n);
+	matcher_state *next = alloc(sizeof(matcher_state) * (size_t) n * (size_t) nclasses);
+	int32_t    *first = alloc(sizeof(int32_t) * (size_t) n);
+	int			head = 0,
+				tail = 0,
+				s,
+				c;
+
+	if (!order || !rank || !next || !first)
+	{
+		if (order)
+			release(order);
+		if (rank)
+			release(rank);
+		if (next)
+			release(next);
+		if (first)
+			release(first);
+		return -1;
+	}
+	for (s = 0; s < n; s++)
+		rank[s] = -1;
+	order[tail++] = 0;
+	rank[0] = 0;
+	while (head < tail)
+	{
+		s = order[head++];
+		for (c = 0; c < nclasses; c++)
+		{
+			int			t = m->next[(size_t) s * (size_t) nclasses + (size_t) c];
+
+			if (rank[t] < 0)
+			{
+				rank[t] = tail;
+				order[tail++] = t;
+			}
+		}
+	}
+	for (s = 0; s < n; s++)
+	{
+		int			r = rank[s];
+
+		first[r] = m->first_output[s];
+		for (c = 0; c < nclasses; c++)
+			next[(size_t) r * (size_t) nclasses + (size_t) c] =
+				(matcher_state) rank[m->next[(size_t) s * (size_t) nclasses + (size_t) c]];
+	}
+	release(m->next);
+	release(m->first_output);
+	m->next = next;
+	m->first_output = first;
+	release(order);
+	release(rank);
+	return 0;
+}
+
 int
 matcher_build(matcher *m, const char *const *patterns, int npatterns,
 			  void *(*alloc) (size_t), void (*release) (void *))
@@ -211,8 +278,13 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 		b.own[i] = -1;
 
 	m->nstates = insert_patterns(&b, patterns, npatterns, max_states);
-	if (m->nstates < 0 || complete_dfa(&b, npatterns) < 0)
+	if (m->nstates < 0 || complete_dfa(&b, npatterns) < 0 ||
+		renumber_breadth_first(m, alloc, release) < 0)
 		goto fail;
+	/* Flag every transition into a state where patterns end. */
+	for (i = 0; i < m->nstates * m->nclasses; i++)
+		if (m->first_output[m->next[i]] >= 0)
+			m->next[i] |= MATCHER_OUTPUT_FLAG;
 	release(b.own);
 	release(b.own_next);
 	release(b.fail);

@@ -33,18 +33,32 @@ typedef struct matcher
 extern int	matcher_build(matcher *m, const char *const *patterns, int npatterns,
 						  void *(*alloc) (size_t), void (*release) (void *));
 
-/* The next state after byte c. */
+/*
+ * A state as the scanner holds it carries a flag bit saying "patterns end
+ * here", so the hot loop needs no second table lookup to know whether to look.
+ */
+#define MATCHER_OUTPUT_FLAG 0x8000
+#define MATCHER_STATE_MASK 0x7FFF
+
+/* The next state after byte c (with its output flag). */
 static inline matcher_state
 matcher_step(const matcher *m, matcher_state s, unsigned char c)
 {
-	return m->next[(size_t) s * (size_t) m->nclasses + m->byte_class[c]];
+	return m->next[(size_t) (s & MATCHER_STATE_MASK) * (size_t) m->nclasses + m->byte_class[c]];
+}
+
+/* Do patterns end in state s? */
+static inline int
+matcher_has_output(matcher_state s)
+{
+	return (s & MATCHER_OUTPUT_FLAG) != 0;
 }
 
 /* The pattern ids that end in state s, terminated by -1; NULL when none. */
 static inline const int32_t *
 matcher_outputs(const matcher *m, matcher_state s)
 {
-	int32_t		first = m->first_output[s];
+	int32_t		first = m->first_output[s & MATCHER_STATE_MASK];
 
 	return first < 0 ? NULL : &m->outputs[first];
 }

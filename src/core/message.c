@@ -498,7 +498,7 @@ check_complaint_forward(scan_state *sc, const char *text, size_t len)
 		if (has_prefix(line, n, "x-hmxmroriginalrecipient:"))
 		{
 			sc->arf = 1;
-			scan_copy_evidence(sc->structure.text, line, n);
+			scan_set_evidence(&sc->structure, line, n);
 			sc->structure.code = 200;
 			sc->structure.rule = "complaint_forward";
 			return;

@@ -1,8 +1,9 @@
 /*
  * scanner.c — line-by-line evidence collection (see scanner.h).
  *
- * Every byte goes once through a fold (ASCII and Latin-1 UTF-8 upper case to
- * lower case, any whitespace run to one space) and one automaton step; SMTP
+ * Every byte goes once through a fold (ASCII upper case to lower case, Latin
+ * letters with diacritics to their base letter, any whitespace run to one
+ * space, any other non-ASCII byte to a separator) and one automaton step; SMTP
  * codes are read only where a digit starts a token, fields only at a line's
  * start.  Nothing here allocates.
  */
@@ -15,9 +16,6 @@
 /* About how often the interrupt hook runs. */
 #define INTERRUPT_EVERY (1024 * 1024)
 
-/* Evidence context kept around a cue: before and after the end of the match. */
-#define CONTEXT_BEFORE 120
-#define CONTEXT_AFTER 80
 
 /* Zone weights: the remote server's own diagnostic beats our MTA's prose; a
  * Subject summarises (and often garbles) what the body says in full. */
@@ -106,7 +104,20 @@ static const struct
 static unsigned char fold_table[256];
 static int	fold_ready;
 
-/* ASCII letters to lower case; every whitespace and control byte to a space. */
+/*
+ * Latin letters with diacritics, U+00C0..U+017F (UTF-8 lead bytes C3, C4,
+ * C5), fold to their base letter: "Empfänger", "EMPFÄNGER" and "Empfanger"
+ * all read "empfanger", "boîte" reads "boite", "użytkownik" "uzytkownik".
+ * Patterns are folded the same way, so accented and unaccented spellings
+ * match each other, and the automaton's alphabet stays small.
+ */
+static const char latin_fold[192 + 1] =
+	"aaaaaaaceeeeiiiidnooooo ouuuuytsaaaaaaaceeeeiiiidnooooo ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/* The byte every other non-ASCII byte folds to: in no pattern, a separator. */
+#define FOLD_OTHER 0x80
+
+/* ASCII letters to lower case; whitespace and control bytes to a space. */
 static void
 build_fold_table(void)
 {
@@ -120,9 +131,47 @@ build_fold_table(void)
 			f = (unsigned char) (c + 32);
 		else if (c < 0x20 || c == 0x7f)
 			f = ' ';
+		else if (c >= 0x80)
+			f = FOLD_OTHER;
 		fold_table[c] = f;
 	}
 	fold_ready = 1;
+}
+
+/* Is b the lead byte of a foldable two-byte sequence (U+00C0..U+017F)? */
+static int
+is_fold_lead(unsigned char b)
+{
+	return b >= 0xC3 && b <= 0xC5;
+}
+
+/* The base letter of the sequence lead, second (second is 0x80..0xBF). */
+static unsigned char
+fold_pair(unsigned char lead, unsigned char second)
+{
+	return (unsigned char) latin_fold[(lead - 0xC3) * 64 + (second - 0x80)];
+}
+
+size_t
+scan_fold_pattern(const char *in, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *) in;
+	size_t		n = 0;
+
+	if (!fold_ready)
+		build_fold_table();
+	while (*p && n + 1 < size)
+	{
+		if (is_fold_lead(p[0]) && p[1] >= 0x80 && p[1] <= 0xBF)
+		{
+			out[n++] = (char) fold_pair(p[0], p[1]);
+			p += 2;
+		}
+		else
+			out[n++] = (char) fold_table[*p++];
+	}
+	out[n] = '\0';
+	return n;
 }
 
 static int
@@ -246,9 +295,24 @@ offer(scan_evidence *ev, int score, int code, const char *rule,
 	ev->score = score;
 	ev->code = code;
 	ev->rule = rule;
-	start = at > CONTEXT_BEFORE ? at - CONTEXT_BEFORE : 0;
-	end = len - at > CONTEXT_AFTER ? at + CONTEXT_AFTER : len;
-	scan_copy_evidence(ev->text, line + start, end - start);
+	start = at > SCAN_CONTEXT_BEFORE ? at - SCAN_CONTEXT_BEFORE : 0;
+	end = len - at > SCAN_CONTEXT_AFTER ? at + SCAN_CONTEXT_AFTER : len;
+	scan_set_evidence(ev, line + start, end - start);
+}
+
+void
+scan_set_evidence(scan_evidence *ev, const char *src, size_t len)
+{
+	if (len > sizeof(ev->raw))
+		len = sizeof(ev->raw);
+	memcpy(ev->raw, src, len);
+	ev->raw_len = len;
+}
+
+void
+scan_evidence_text(const scan_evidence *ev, char *dst)
+{
+	scan_copy_evidence(dst, ev->raw, ev->raw_len);
 }
 
 void
@@ -397,7 +461,17 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	for (i = from; i < len && !sc->cut; i++)
 	{
 		unsigned char raw = (unsigned char) line[i];
-		unsigned char c = fold_table[raw];
+		unsigned char c;
+
+		if (is_fold_lead(raw) && i + 1 < len &&
+			(unsigned char) line[i + 1] >= 0x80 && (unsigned char) line[i + 1] <= 0xBF)
+		{
+			/* A Latin letter with a diacritic: read its base letter. */
+			c = fold_pair(raw, (unsigned char) line[++i]);
+			raw = c;
+		}
+		else
+			c = fold_table[raw];
 
 		if (c == ' ')
 		{
@@ -409,9 +483,6 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 		else
 		{
 			last_was_space = 0;
-			/* UTF-8 Latin-1 capitals (U+00C0..U+00DE but U+00D7) to small letters. */
-			if (prev == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-				c = (unsigned char) (c + 0x20);
 			if (code_rank > 0 && (raw == '2' || raw == '4' || raw == '5') &&
 				(i == 0 || (!is_alnum(prev) && prev != '.' && prev != '_')))
 			{
@@ -439,14 +510,14 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 		}
 		prev = raw;
 		state = matcher_step(m, state, c);
-		if (m->first_output[state] >= 0)
+		if (matcher_has_output(state))
 			on_match(sc, matcher_outputs(m, state), line, len, i, zone);
 	}
 	/* The line break is whitespace too. */
 	if (!last_was_space)
 	{
 		state = matcher_step(m, state, ' ');
-		if (m->first_output[state] >= 0)
+		if (matcher_has_output(state))
 			on_match(sc, matcher_outputs(m, state), line, len, len, zone);
 		last_was_space = 1;
 	}
@@ -462,10 +533,15 @@ static field
 field_of(const char *line, size_t len, size_t *value_at)
 {
 	size_t		i;
+	unsigned char first = len > 0 ? lower((unsigned char) line[0]) : 0;
 
+	/* Every field name starts with a letter: most reply lines start with a digit. */
+	if (first < 'a' || first > 'z')
+		return FIELD_NONE;
 	for (i = 0; i < sizeof(known_fields) / sizeof(known_fields[0]); i++)
 	{
-		if (has_prefix(line, len, known_fields[i].name) &&
+		if ((unsigned char) known_fields[i].name[0] == first &&
+			has_prefix(line, len, known_fields[i].name) &&
 			(known_fields[i].f != FIELD_QUOTED_HEADER || is_header_name(line, len)))
 		{
 			*value_at = strlen(known_fields[i].name);

@@ -22,13 +22,22 @@ typedef enum scan_zone
 	ZONE_DIAGNOSTIC				/* a DSN Diagnostic-Code field: the remote server's own words */
 } scan_zone;
 
-/* One piece of evidence with the text it came from. */
+/* Bytes of context kept around a piece of evidence: before and after it. */
+#define SCAN_CONTEXT_BEFORE 120
+#define SCAN_CONTEXT_AFTER 80
+
+/*
+ * One piece of evidence with the raw bytes around it.  The bytes are made
+ * printable UTF-8 only for the piece that wins (scan_evidence_text), not for
+ * every candidate on the way.
+ */
 typedef struct scan_evidence
 {
 	int			score;			/* 0 = none yet */
 	int			code;
 	const char *rule;
-	char		text[BOUNCE_EVIDENCE_MAX + 1];
+	size_t		raw_len;
+	char		raw[SCAN_CONTEXT_BEFORE + SCAN_CONTEXT_AFTER];
 } scan_evidence;
 
 typedef struct scan_state
@@ -86,7 +95,16 @@ extern void scan_line(scan_state *sc, const char *line, size_t len, scan_zone zo
 /* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
 extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
 
+/* Fold a pattern exactly as the scanner folds text; returns its length. */
+extern size_t scan_fold_pattern(const char *in, char *out, size_t size);
+
 /* Copy a piece of input into an evidence buffer as printable, valid UTF-8. */
 extern void scan_copy_evidence(char *dst, const char *src, size_t len);
+
+/* Remember raw bytes as the evidence's text (the bytes are copied). */
+extern void scan_set_evidence(scan_evidence *ev, const char *src, size_t len);
+
+/* The evidence as printable, valid UTF-8 in dst (BOUNCE_EVIDENCE_MAX + 1 bytes). */
+extern void scan_evidence_text(const scan_evidence *ev, char *dst);
 
 #endif
