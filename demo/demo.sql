@@ -1,4 +1,5 @@
--- demo/demo.sql — load sample bounces and report them by code, kind and description.
+-- demo/demo.sql — load sample bounces with their raw SMTP responses, classify
+-- them, and report by code, kind and description.
 \set ON_ERROR_STOP on
 \pset footer off
 CREATE EXTENSION IF NOT EXISTS bouncecode;
@@ -6,23 +7,33 @@ CREATE EXTENSION IF NOT EXISTS bouncecode;
 CREATE TABLE bounces (
 	email         text NOT NULL,
 	bounced_at    timestamptz NOT NULL,
-	code          bounce_code NOT NULL,
-	smtp_response text
+	smtp_response text,
+	expected_code bounce_code          -- what a person reading the response decided
 );
 \copy bounces FROM 'demo/sample_bounces.csv' WITH (FORMAT csv, HEADER)
 
 \echo
+\echo '== Each response, its code and why (bounce_explain)'
+SELECT b.email, e.code, e.kind, e.rule, left(replace(b.smtp_response, E'\n', ' | '), 60) AS response
+FROM bounces b CROSS JOIN LATERAL bounce_explain(b.smtp_response, b.email) e
+ORDER BY b.bounced_at;
+
 \echo '== Bounces by code, kind and description'
-SELECT b.code, c.name, c.kind, c.description, count(*) AS bounces
-FROM bounces b JOIN bounce_codes() c ON c.code = b.code
-GROUP BY b.code, c.name, c.kind, c.description
-ORDER BY b.code;
+SELECT c.code, c.kind, c.description, count(*) AS bounces
+FROM bounces b JOIN bounce_codes() c ON c.code = classify_bounce(b.smtp_response, b.email)
+GROUP BY c.code, c.kind, c.description
+ORDER BY c.code;
 
 \echo '== By kind (hard and soft count against the address; other never does)'
-SELECT bounce_kind(code) AS kind, count(*) AS bounces,
-       count(*) FILTER (WHERE bounce_address_at_fault(code)) AS against_address
+SELECT bounce_kind(classify_bounce(smtp_response, email)) AS kind, count(*) AS bounces
 FROM bounces GROUP BY 1 ORDER BY 1;
+
+\echo '== The classifier against the person who labelled the sample'
+SELECT count(*) AS responses,
+       count(*) FILTER (WHERE classify_bounce(smtp_response, email) = expected_code) AS agree
+FROM bounces;
 
 \echo '== The same report in Swedish'
 SELECT code, bounce_description(code, 'sv') AS beskrivning, count(*) AS antal
-FROM bounces GROUP BY code ORDER BY code;
+FROM (SELECT classify_bounce(smtp_response, email) AS code FROM bounces) s
+GROUP BY code ORDER BY code;
