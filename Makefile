@@ -35,7 +35,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server
 ifdef STRICT
 PG_CFLAGS   += -Wall -Wextra -Werror
 endif
-EXTRA_CLEAN  = test/unit/*.bin test/unit/*.san test/tools/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = test/unit/*.bin test/unit/*.san test/tools/*.bin test/fuzz/*.fuzzer test/fuzz/*.replay test/fuzz/seeds test/fuzz/work results regression.diffs regression.out
 
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -84,3 +84,35 @@ test/unit/%.san: test/unit/%.c test/unit/unit.h $(CORE_DEPS)
 .PHONY: unittest-sanitized
 unittest-sanitized: $(UNIT_SANITIZED)
 	@set -e; for t in $(UNIT_SANITIZED); do echo "== $$t"; ./$$t; done
+
+# Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=3600 runs each target that
+# long; crashing inputs are kept under test/fuzz/regressions/ and replayed by
+# make fuzz-replay (part of the test command) on every run.
+FUZZ_CC      ?= $(shell command -v clang-14 || command -v clang)
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS  = classify message code_parse
+FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+
+test/fuzz/fuzz_%.fuzzer: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(CORE_DEPS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRCS)
+
+test/fuzz/fuzz_%.replay: test/fuzz/fuzz_%.c test/fuzz/replay.c test/fuzz/fuzz.h $(CORE_DEPS)
+	$(UNIT_CC) $(UNIT_CFLAGS) $(SANITIZE_FLAGS) -o $@ $< test/fuzz/replay.c $(CORE_SRCS)
+
+.PHONY: fuzz-seeds fuzz fuzz-replay
+fuzz-seeds:
+	@./test/fuzz/make-seeds.sh
+
+fuzz: $(FUZZ_TARGETS:%=test/fuzz/fuzz_%.fuzzer) fuzz-seeds
+	./test/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-replay: $(FUZZ_TARGETS:%=test/fuzz/fuzz_%.replay) fuzz-seeds
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		./test/fuzz/fuzz_$$t.replay test/fuzz/seeds/$$t/* $$(ls test/fuzz/regressions/$$t-* 2>/dev/null); \
+	done
+
+# The unit tests once under valgrind memcheck: no invalid access, no leak.
+.PHONY: unittest-valgrind
+unittest-valgrind: $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do echo "== valgrind $$t"; \
+		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite ./$$t; done

@@ -16,6 +16,9 @@ missing_packages() {
 	done
 }
 
+# What the test command needs besides: sanitizers, libFuzzer and valgrind.
+TEST_PACKAGES="clang-14 libclang-rt-14-dev valgrind"
+
 # ensure_packages PKG...: install what is missing (as root), or explain and fail.
 ensure_packages() {
 	local missing
