@@ -176,6 +176,10 @@ COPY pbounces (received, smtp_response, email) FROM STDIN;
 \.
 -- An UPDATE that moves a row to the other partition, with a new response.
 UPDATE pbounces SET received = '2025-01-02', smtp_response = 'Out of Office: back Monday.' WHERE received = '2024-07-01';
+-- In the partition whose columns lie elsewhere, the SET list is read right:
+-- naming the code keeps it, a new response alone is classified.
+UPDATE pbounces SET smtp_response = '552 5.2.2 Mailbox full', code = code WHERE received = '2025-06-11';
+UPDATE pbounces SET smtp_response = '552 5.2.2 Mailbox full' WHERE received = '2025-07-01';
 SELECT tableoid::regclass AS partition, received, code, classify_bounce(smtp_response, email)
 FROM pbounces ORDER BY received;
 
