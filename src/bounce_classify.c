@@ -11,7 +11,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
-#include "core/classify.h"
+#include "bounce_classify.h"
 #include "provider_setting.h"
 
 /* Called by the core about every megabyte: lets statement_timeout and cancel in. */
@@ -22,21 +22,30 @@ interrupt_hook(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* Classify a text Datum with an optional recipient (NULL: none). */
-static void
-classify_text(text *response, text *recipient, bounce_result *result)
+/* Classify len bytes of response with an optional recipient (NULL: none). */
+void
+bounce_classify_bytes(const char *response, size_t len,
+					  const char *recipient, size_t recipient_len,
+					  bounce_result *result)
 {
 	bounce_options options;
 
 	memset(&options, 0, sizeof(options));
-	if (recipient != NULL)
-	{
-		options.recipient = VARDATA_ANY(recipient);
-		options.recipient_len = VARSIZE_ANY_EXHDR(recipient);
-	}
+	options.recipient = recipient;
+	options.recipient_len = recipient != NULL ? recipient_len : 0;
 	options.is_extra_provider = bounce_is_extra_provider;
 	options.interrupt = interrupt_hook;
-	bounce_classify(VARDATA_ANY(response), VARSIZE_ANY_EXHDR(response), &options, result);
+	bounce_classify(response, len, &options, result);
+}
+
+/* Classify a text Datum with an optional recipient (NULL: none). */
+static void
+classify_text(text *response, text *recipient, bounce_result *result)
+{
+	bounce_classify_bytes(VARDATA_ANY(response), VARSIZE_ANY_EXHDR(response),
+						  recipient != NULL ? VARDATA_ANY(recipient) : NULL,
+						  recipient != NULL ? VARSIZE_ANY_EXHDR(recipient) : 0,
+						  result);
 }
 
 /* The optional recipient argument: NULL when absent or SQL NULL. */

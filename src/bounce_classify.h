@@ -1,0 +1,20 @@
+/*
+ * bounce_classify.h — the glue's one way into the core classifier.
+ *
+ * classify_bounce(), bounce_explain() and the classification trigger all call
+ * the core through this function, so the recipient, the large-provider setting
+ * and the cancel hook are wired in one place and every face decides alike.
+ */
+#ifndef BOUNCECODE_CLASSIFY_GLUE_H
+#define BOUNCECODE_CLASSIFY_GLUE_H
+
+#include <stddef.h>
+
+#include "core/classify.h"
+
+/* Classify len bytes of response; recipient may be NULL (none). */
+extern void bounce_classify_bytes(const char *response, size_t len,
+								  const char *recipient, size_t recipient_len,
+								  bounce_result *result);
+
+#endif							/* BOUNCECODE_CLASSIFY_GLUE_H */
