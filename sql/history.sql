@@ -241,12 +241,36 @@ RESET min_parallel_table_scan_size;
 RESET parallel_leader_participation;
 SET max_parallel_workers_per_gather = 0;
 
+-- Hash aggregation that spills to disk (tiny work_mem) starts groups over in
+-- later batches; still the same answers.
+SET enable_sort = off;
+SET work_mem = '64kB';
+SET hash_mem_multiplier = 1;
+CREATE FUNCTION hash_batches(query text) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || query INTO plan;
+	RETURN (plan -> 0 -> 'Plan' ->> 'HashAgg Batches')::int;
+END
+$$;
+SELECT hash_batches('SELECT address, bounce_verdict(code, at) FROM big GROUP BY address') > 1 AS spilled;
+CREATE TABLE big_spilled AS
+SELECT address, bounce_invalid(code, at) AS invalid, bounce_verdict(code, at) AS v,
+       bounce_verdict(code, at, 2, '5 days') AS v2
+FROM big GROUP BY address;
+RESET enable_sort;
+RESET work_mem;
+RESET hash_mem_multiplier;
+
 -- Exactly the serial results, both ways.
 SELECT (SELECT count(*) FROM big_serial) AS serial,
        (SELECT count(*) FROM (TABLE big_serial EXCEPT TABLE big_parallel_hash) d) AS serial_not_hash,
        (SELECT count(*) FROM (TABLE big_parallel_hash EXCEPT TABLE big_serial) d) AS hash_not_serial,
        (SELECT count(*) FROM (TABLE big_serial EXCEPT TABLE big_parallel_sort) d) AS serial_not_sort,
-       (SELECT count(*) FROM (TABLE big_parallel_sort EXCEPT TABLE big_serial) d) AS sort_not_serial;
+       (SELECT count(*) FROM (TABLE big_parallel_sort EXCEPT TABLE big_serial) d) AS sort_not_serial,
+       (SELECT count(*) FROM (TABLE big_serial EXCEPT TABLE big_spilled) d) AS serial_not_spilled,
+       (SELECT count(*) FROM (TABLE big_spilled EXCEPT TABLE big_serial) d) AS spilled_not_serial;
 SELECT p.v IS NOT DISTINCT FROM s.v AS one_group_same, (s.v).hard_bounces > 0 AS has_hard
 FROM big_parallel_one p, (SELECT bounce_verdict(code, at) AS v FROM big WHERE address COLLATE "C" < 'addr2') s;
 

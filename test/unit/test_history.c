@@ -762,12 +762,22 @@ test_remove_sliding(void)
 		size_t		width = (size_t) rnd(20) + 1;
 
 		if (round % 2 == 0)
+		{
+			/*
+			 * In time order, every event before a leaving reset has left
+			 * already: the inverse never needs a rebuild.
+			 */
 			qsort(ev, n, sizeof(event), event_order);
-		rebuilds += slide(ev, n, width, &p);
-		removals += (int) n;
+			CHECK_INT(slide(ev, n, width, &p), 0);
+		}
+		else
+		{
+			rebuilds += slide(ev, n, width, &p);
+			removals += (int) n;
+		}
 	}
-	/* The inverse is worth having: most removals do not need a rebuild. */
-	CHECK(rebuilds * 4 < removals);
+	/* Out of order, most removals still need no rebuild. */
+	CHECK(rebuilds * 2 < removals);
 }
 
 /* What remove can and cannot undo. */
