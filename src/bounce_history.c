@@ -18,6 +18,7 @@
 #include "datatype/timestamp.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
 #include "core/history.h"

@@ -79,6 +79,7 @@ static const unsigned char code_roles[BOUNCE_CODE_MAX + 1] = {
 #undef HISTORY_ROLE
 };
 
+/* The role of a code number; numbers outside the table are neutral. */
 bounce_history_role
 bounce_history_role_of(int code)
 {
@@ -87,6 +88,7 @@ bounce_history_role_of(int code)
 	return (bounce_history_role) code_roles[code];
 }
 
+/* soft_limit at least 1, min_span not negative. */
 int
 bounce_history_params_valid(const bounce_history_params *params)
 {
@@ -327,6 +329,7 @@ reserve(bounce_history **hp, uint64_t need, const bounce_history_allocator *allo
 	return BOUNCE_HISTORY_OK;
 }
 
+/* A new state in one 128-byte block, with room for two pairs. */
 bounce_history *
 bounce_history_create(const bounce_history_params *params, const bounce_history_allocator *allocator)
 {
@@ -341,6 +344,7 @@ bounce_history_create(const bounce_history_params *params, const bounce_history_
 	return h;
 }
 
+/* The rule the state was created for. */
 const bounce_history_params *
 bounce_history_get_params(const bounce_history *h)
 {
@@ -441,6 +445,7 @@ keep(bounce_history **hp, int code, int64_t at, const bounce_history_allocator *
 	return BOUNCE_HISTORY_OK;
 }
 
+/* Add one event: count it, note a reset, or keep a hard or soft pair. */
 bounce_history_status
 bounce_history_add(bounce_history **hp, int code, int64_t at, const bounce_history_allocator *allocator)
 {
@@ -489,6 +494,7 @@ forget(bounce_history *h, int code, int64_t at)
 	return BOUNCE_HISTORY_OK;
 }
 
+/* Take one event out again; CANNOT_UNDO leaves the state's meaning unchanged. */
 bounce_history_status
 bounce_history_remove(bounce_history *h, int code, int64_t at)
 {
@@ -545,6 +551,7 @@ bounce_history_remove(bounce_history *h, int code, int64_t at)
 	return BOUNCE_HISTORY_OK;
 }
 
+/* Merge src into *dstp: the later reset wins, the pairs are merged and pruned. */
 bounce_history_status
 bounce_history_combine(bounce_history **dstp, const bounce_history *src,
 					   const bounce_history_allocator *allocator)
@@ -586,6 +593,7 @@ span_reached(int64_t first, int64_t last, int64_t min_span)
 	return (uint64_t) last - (uint64_t) first >= (uint64_t) min_span;
 }
 
+/* The verdict from the tidy summary: hard wins, then enough soft pairs over min_span. */
 int
 bounce_history_decide(bounce_history *h, bounce_history_verdict *verdict)
 {
@@ -611,7 +619,7 @@ bounce_history_decide(bounce_history *h, bounce_history_verdict *verdict)
 	return 1;
 }
 
-/* Big-endian writers: each returns the position after what it wrote. */
+/* Big-endian writer of an unsigned integer of 1 to 8 bytes; returns the position after it. */
 static unsigned char *
 put_uint(unsigned char *p, uint64_t v, int bytes)
 {
@@ -637,6 +645,7 @@ get_uint(const unsigned char *p, int bytes)
 	return v;
 }
 
+/* Serialized size: the header and one entry per counted pair. */
 size_t
 bounce_history_serial_size(bounce_history *h)
 {
@@ -644,6 +653,7 @@ bounce_history_serial_size(bounce_history *h)
 	return BOUNCE_HISTORY_SERIAL_HEADER + (size_t) h->n * BOUNCE_HISTORY_SERIAL_ENTRY;
 }
 
+/* Write the canonical big-endian form (see history.h). */
 void
 bounce_history_serialize(bounce_history *h, unsigned char *out)
 {
@@ -745,6 +755,7 @@ entries_valid(const unsigned char *in, const serial_header *hd)
 	return 1;
 }
 
+/* Read the canonical form into a new tidy state. */
 bounce_history_status
 bounce_history_deserialize(const unsigned char *in, size_t len, bounce_history **out,
 						   const bounce_history_allocator *allocator)
