@@ -41,4 +41,14 @@
 #define ReserveBounceSettingPrefix(prefix) EmitWarningsOnPlaceholders(prefix)
 #endif
 
+/*
+ * Infinite intervals ('infinity'::interval) exist from PostgreSQL 17; before,
+ * every interval is finite.  Use after including datatype/timestamp.h.
+ */
+#if PG_VERSION_NUM >= 170000
+#define BounceIntervalIsFinite(i) (!INTERVAL_NOT_FINITE(i))
+#else
+#define BounceIntervalIsFinite(i) true
+#endif
+
 #endif							/* BOUNCECODE_COMPAT_H */

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# bench/history.sh — how fast bounce_invalid() decides address invalidity over a
+# large bounce history.  Prints, measured in this one run on a throwaway cluster:
+#
+#   1. bounce_invalid(code, at) grouped by address vs count(*) grouped by address
+#      over the same table: the floor of any per-address aggregate.  Target: at
+#      most 1.5x.
+#   2. the same decision in plain SQL (bench/history_baseline.sql: window
+#      functions and FILTER, as a user would write it) vs bounce_invalid.
+#      Target: bounce_invalid at least 5x faster.  The answers must be identical
+#      on every address: the script fails otherwise.
+#   3. bounce_invalid with 2 parallel workers vs none (answers checked too), and
+#      the same for count(*) to compare with.
+#
+# The table holds SCALE x 10,000,000 events for SCALE x 1,000,000 addresses over
+# two years, with the code mix below and 2% redelivered duplicate rows.  Times are
+# the server's execution times (EXPLAIN ANALYZE with TIMING OFF, so no rows travel
+# to the client and no per-row clock reads), the median of RUNS runs.
+#
+#   sudo ./bench/history.sh                  # installs missing packages as test/run does
+#   SCALE=0.1 RUNS=5 ./bench/history.sh      # a tenth of the size
+#
+# The extension is installed into a private directory that only the throwaway
+# cluster reads (extension_destdir, dynamic_library_path), never into the
+# system server's directories.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=${SCALE:-1}
+RUNS=${RUNS:-3}
+
+# Inside the throwaway cluster (pg_virtualenv runs this script again).
+if [ "${1:-}" = "--in-cluster" ]; then
+	PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
+	EVENTS=$(awk "BEGIN { printf \"%d\", $SCALE * 10000000 }")
+	ADDRESSES=$(awk "BEGIN { printf \"%d\", $SCALE * 1000000 }")
+	# The session settings of every measurement: no JIT (its compile time
+	# would dominate the differences), enough memory to aggregate in memory.
+	SESSION="SET jit = off; SET work_mem = '1GB';"
+	SERIAL="$SESSION SET max_parallel_workers_per_gather = 0;"
+	PARALLEL="$SESSION SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
+
+	Q_FLOOR="SELECT address, count(*) FROM bounce_events GROUP BY address"
+	Q_HISTORY="SELECT address, bounce_invalid(code, at) AS invalid FROM bounce_events GROUP BY address"
+	Q_BASELINE=$(grep -v '^--' bench/history_baseline.sql)
+
+	echo "== building $EVENTS events for $ADDRESSES addresses"
+	"${PSQL[@]}" >/dev/null <<-SQL
+		CREATE EXTENSION bouncecode;
+		-- Per mille of events per code: deliveries and auto-replies (resets), hard,
+		-- soft, and the many Other codes of a sender's bounce log.
+		CREATE TEMP TABLE code_mix (code bounce_code, weight int);
+		INSERT INTO code_mix VALUES
+			('0', 255), ('60', 40), ('100', 5), ('10', 60), ('90', 15),
+			('20', 80), ('21', 40), ('22', 60), ('29', 50),
+			('23', 10), ('30', 10), ('40', 50), ('50', 40), ('51', 20), ('52', 40), ('53', 5),
+			('54', 10), ('59', 30), ('70', 60), ('110', 20), ('120', 10), ('121', 20),
+			('122', 30), ('123', 15), ('200', 25);
+		SELECT setseed(0.42);
+		CREATE UNLOGGED TABLE bounce_events AS
+		WITH m AS (SELECT array_agg(code) AS codes FROM code_mix, generate_series(1, weight)),
+		     u AS (SELECT floor(random() * $ADDRESSES)::int AS id, i FROM generate_series(1, ($EVENTS * 0.98)::int) i)
+		SELECT 'user' || u.id || '@' ||
+		       ('{gmail.com,yahoo.com,hotmail.com,outlook.com,example.org,mail.example.se,corp.example.com,aol.com}'::text[])[1 + u.id % 8]
+		           AS address,
+		       m.codes[1 + floor(random() * cardinality(m.codes))::int] AS code,
+		       '2023-01-01'::timestamptz + floor(random() * 63072000) * interval '1 second' AS at
+		FROM u, m;
+		-- Webhooks redeliver: 2% of events arrive twice.
+		INSERT INTO bounce_events SELECT * FROM bounce_events TABLESAMPLE BERNOULLI (2.04) REPEATABLE (7);
+		VACUUM ANALYZE bounce_events;
+	SQL
+	
+	"${PSQL[@]}" -c "SELECT format('   %s rows, %s addresses, %s', count(*), count(DISTINCT address),
+	                                pg_size_pretty(pg_table_size('bounce_events'))) FROM bounce_events"
+
+	# exec_ms SETTINGS QUERY: the server's execution time of one run, in ms.
+	exec_ms() {
+		"${PSQL[@]}" -c "$1" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $2" |
+			sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
+	}
+	# top_node SETTINGS QUERY: the plan's top node and its workers, e.g. "Finalize HashAggregate, 2 workers".
+	top_node() {
+		"${PSQL[@]}" -c "$1" -c "EXPLAIN (COSTS OFF) $2" |
+			awk 'NR == 1 { top = $0 } /Workers Planned/ { w = ", " $3 " workers" } END { print top w }'
+	}
+	# median of the numbers given.
+	median() {
+		printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+	}
+	# ratio A B: A / B with two decimals.
+	ratio() {
+		awk "BEGIN { printf \"%.2f\", $1 / $2 }"
+	}
+
+	echo "== checking answers"
+	"${PSQL[@]}" -c "$SERIAL CREATE TABLE by_history AS $Q_HISTORY" \
+		-c "$SERIAL CREATE TABLE by_sql AS $Q_BASELINE" \
+		-c "$PARALLEL CREATE TABLE by_history_parallel AS $Q_HISTORY"
+	differ_sql=$("${PSQL[@]}" -c "SELECT count(*) FROM by_history h FULL JOIN by_sql s USING (address)
+	                             WHERE h.invalid IS DISTINCT FROM s.invalid")
+	differ_parallel=$("${PSQL[@]}" -c "SELECT count(*) FROM by_history h FULL JOIN by_history_parallel p USING (address)
+	                                  WHERE h.invalid IS DISTINCT FROM p.invalid")
+	"${PSQL[@]}" -c "SELECT format('   %s addresses: %s invalid, %s valid; %s differ from the SQL baseline, %s differ in parallel',
+	                               count(*), count(*) FILTER (WHERE invalid), count(*) FILTER (WHERE NOT invalid),
+	                               $differ_sql, $differ_parallel) FROM by_history"
+
+	echo "== timing (median of $RUNS runs; plans:"
+	echo "   count(*):        $(top_node "$SERIAL" "$Q_FLOOR")"
+	echo "   bounce_invalid:  $(top_node "$SERIAL" "$Q_HISTORY")"
+	echo "   SQL baseline:    $(top_node "$SERIAL" "$Q_BASELINE")"
+	echo "   parallel:        $(top_node "$PARALLEL" "$Q_HISTORY"); count(*): $(top_node "$PARALLEL" "$Q_FLOOR"))"
+	floor=() history=() baseline=() parallel=() floor_parallel=()
+	for run in $(seq "$RUNS"); do
+		floor+=("$(exec_ms "$SERIAL" "$Q_FLOOR")")
+		history+=("$(exec_ms "$SERIAL" "$Q_HISTORY")")
+		baseline+=("$(exec_ms "$SERIAL" "$Q_BASELINE")")
+		parallel+=("$(exec_ms "$PARALLEL" "$Q_HISTORY")")
+		floor_parallel+=("$(exec_ms "$PARALLEL" "$Q_FLOOR")")
+		echo "   run $run: count(*) ${floor[-1]} ms, bounce_invalid ${history[-1]} ms, SQL ${baseline[-1]} ms;" \
+			"2 workers: bounce_invalid ${parallel[-1]} ms, count(*) ${floor_parallel[-1]} ms"
+	done
+	t_floor=$(median "${floor[@]}")
+	t_history=$(median "${history[@]}")
+	t_baseline=$(median "${baseline[@]}")
+	t_parallel=$(median "${parallel[@]}")
+	t_floor_parallel=$(median "${floor_parallel[@]}")
+
+	vs_floor=$(ratio "$t_history" "$t_floor")
+	vs_baseline=$(ratio "$t_baseline" "$t_history")
+	vs_serial=$(ratio "$t_history" "$t_parallel")
+	floor_vs_serial=$(ratio "$t_floor" "$t_floor_parallel")
+	# verdict VALUE OP TARGET: "met" or "MISSED".
+	verdict() {
+		awk "BEGIN { print ($1 $2 $3) ? \"met\" : \"MISSED\" }"
+	}
+	echo "== results ($EVENTS events, $ADDRESSES addresses, PostgreSQL $("${PSQL[@]}" -c 'SHOW server_version'), $(nproc) CPUs)"
+	printf '   %-44s %10s ms\n' "count(*) GROUP BY address" "$t_floor" \
+		"bounce_invalid(code, at) GROUP BY address" "$t_history" \
+		"plain SQL baseline" "$t_baseline" \
+		"bounce_invalid, 2 parallel workers" "$t_parallel" \
+		"count(*), 2 parallel workers" "$t_floor_parallel"
+	echo "   bounce_invalid / count(*):        ${vs_floor}x   (target <= 1.5x: $(verdict "$vs_floor" "<=" 1.5))"
+	echo "   SQL baseline / bounce_invalid:    ${vs_baseline}x   (target >= 5x: $(verdict "$vs_baseline" ">=" 5))"
+	echo "   no workers / 2 parallel workers:  ${vs_serial}x   (count(*): ${floor_vs_serial}x)"
+	if [ "$differ_sql" != 0 ] || [ "$differ_parallel" != 0 ]; then
+		echo "bench/history.sh: answers differ" >&2
+		exit 1
+	fi
+	exit 0
+fi
+
+. test/lib/deps.sh
+ensure_packages $BASE_PACKAGES
+export PG_CONFIG=$PG_BINDIR/pg_config
+
+# Build, and install into a private staging directory the cluster reads first.
+STAGE=$(mktemp -d /tmp/bouncecode-bench.XXXXXX)
+trap 'rm -rf "$STAGE"' EXIT
+chmod 755 "$STAGE"
+make --no-print-directory -s PG_CONFIG="$PG_CONFIG"
+make --no-print-directory -s install DESTDIR="$STAGE" PG_CONFIG="$PG_CONFIG" >/dev/null
+
+# -t: a cluster of our own even as root, so other throwaway clusters can run meanwhile.
+SCALE=$SCALE RUNS=$RUNS pg_virtualenv -t -v "$PG_MAJOR" \
+	-o "extension_destdir=$STAGE" \
+	-o "dynamic_library_path=$STAGE$($PG_CONFIG --pkglibdir):\$libdir" \
+	-o "shared_buffers=2GB" -o "max_wal_size=8GB" \
+	"$PWD/bench/history.sh" --in-cluster

@@ -1,0 +1,793 @@
+/*
+ * history.c — the address-invalidity rule over a bounce history as an
+ * order-independent, mergeable state (see history.h for the rule).
+ *
+ * Why the state looks like this: a reset discards every event before it, and
+ * a later reset may arrive at any moment — later in an unordered input, or in
+ * another worker's partial state.  A state that kept only a count and the first
+ * and last time of its soft bounces could not say how many of them survive a
+ * reset it has not seen yet.  So the state keeps the latest reset and every
+ * distinct (time, code) pair of a hard or soft bounce at or after it, as
+ * entries ordered by (time, code); a later reset prunes them.  That is exact
+ * and nothing more: a history that repeats an instant or a pair costs nothing,
+ * and everything before the latest reset is only counted (for remove).
+ *
+ * The entries are kept lazily: rows arriving in time order are appended in
+ * order and keep a running summary (the common case, O(1) per row); rows out
+ * of order are appended as they come and sorted, merged and pruned in one pass
+ * ("tidy") when the block is full or an answer is wanted.
+ */
+#include "history.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce_codes.h"
+
+/* One distinct (time, code) pair of a hard or soft bounce. */
+typedef struct history_entry
+{
+	int64_t		at;
+	uint32_t	rows;			/* input rows with this pair; 0: removed again */
+	uint16_t	code;
+	uint16_t	unused;
+} history_entry;
+
+struct bounce_history
+{
+	bounce_history_params params;
+	uint64_t	rows;			/* non-NULL rows added and not removed */
+	uint64_t	dropped;		/* hard, soft and reset rows before reset_at, no longer kept */
+	uint64_t	reset_rows;		/* reset rows at reset_at; 0: no reset */
+	int64_t		reset_at;		/* the latest reset; 0 when there is none */
+	uint64_t	entry_rows;		/* the sum of entries[].rows */
+	int64_t		first_soft;		/* summary of the counted entries, exact when tidy */
+	int64_t		last_soft;
+	uint32_t	hard_pairs;
+	uint32_t	soft_pairs;
+	uint32_t	n;				/* entries in use */
+	uint32_t	cap;			/* entries the block has room for */
+	uint8_t		tidy;			/* strictly ordered, none before reset_at, summary exact */
+	uint8_t		saturated;		/* an entry's rows stopped at UINT32_MAX: remove is off */
+	history_entry entries[];
+};
+
+#define HISTORY_HEADER offsetof(bounce_history, entries)
+/* A new state is one 128-byte block: PostgreSQL's allocator rounds to powers of two. */
+#define HISTORY_INITIAL_BYTES 128
+#define HISTORY_INITIAL_CAP ((uint32_t) ((HISTORY_INITIAL_BYTES - HISTORY_HEADER) / sizeof(history_entry)))
+#define HISTORY_MAX_ENTRIES UINT32_MAX
+
+/* The header must leave room for entries in the first block, or the build fails. */
+typedef char history_header_fits[(HISTORY_HEADER + 2 * sizeof(history_entry) <= HISTORY_INITIAL_BYTES) ? 1 : -1];
+
+/* Key bounds for "every pair at one instant", below and above every code. */
+#define CODE_BELOW_ALL (-1)
+#define CODE_ABOVE_ALL (BOUNCE_CODE_MAX + 1)
+
+/* The resets of the rule: non-bounce, auto-reply, challenge-response. */
+#define IS_RESET_CODE(c) ((c) == BOUNCE_0 || (c) == BOUNCE_60 || (c) == BOUNCE_100)
+
+/* Every code's role, derived from the code table's kinds and the reset codes. */
+static const unsigned char code_roles[BOUNCE_CODE_MAX + 1] = {
+#define HISTORY_ROLE(code, name, kind, en, sv, example) \
+	[code] = IS_RESET_CODE(code) ? BOUNCE_ROLE_RESET : \
+		(BOUNCE_KIND_##kind == BOUNCE_KIND_HARD ? BOUNCE_ROLE_HARD : \
+		 (BOUNCE_KIND_##kind == BOUNCE_KIND_SOFT ? BOUNCE_ROLE_SOFT : BOUNCE_ROLE_NEUTRAL)),
+	BOUNCE_CODE_TABLE(HISTORY_ROLE)
+#undef HISTORY_ROLE
+};
+
+/* The role of a code number; numbers outside the table are neutral. */
+bounce_history_role
+bounce_history_role_of(int code)
+{
+	if (code < 0 || code > BOUNCE_CODE_MAX)
+		return BOUNCE_ROLE_NEUTRAL;
+	return (bounce_history_role) code_roles[code];
+}
+
+/* soft_limit at least 1, min_span not negative. */
+int
+bounce_history_params_valid(const bounce_history_params *params)
+{
+	return params->soft_limit >= 1 && params->min_span >= 0;
+}
+
+/* Nonzero when two rules are the same. */
+static int
+same_params(const bounce_history_params *a, const bounce_history_params *b)
+{
+	return a->soft_limit == b->soft_limit && a->min_span == b->min_span;
+}
+
+/* Order of the pair (at, code) against an entry: by time, then by code. */
+static inline int
+key_cmp(int64_t at, int code, const history_entry *e)
+{
+	if (at != e->at)
+		return at < e->at ? -1 : 1;
+	if (code != e->code)
+		return code < e->code ? -1 : 1;
+	return 0;
+}
+
+/* qsort's comparison of two entries. */
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const history_entry *x = a;
+
+	return key_cmp(x->at, x->code, (const history_entry *) b);
+}
+
+/* Add k rows to an entry; a count that would pass UINT32_MAX stops there. */
+static void
+add_entry_rows(bounce_history *h, history_entry *e, uint32_t k)
+{
+	uint32_t	room = UINT32_MAX - e->rows;
+
+	if (k > room)
+	{
+		h->saturated = 1;
+		k = room;
+	}
+	e->rows += k;
+	h->entry_rows += k;
+}
+
+/* The summary of no entries. */
+static void
+summary_clear(bounce_history *h)
+{
+	h->hard_pairs = 0;
+	h->soft_pairs = 0;
+	h->first_soft = 0;
+	h->last_soft = 0;
+}
+
+/* Count a counted pair that orders after every other counted pair. */
+static void
+summary_append(bounce_history *h, const history_entry *e)
+{
+	if (bounce_history_role_of(e->code) == BOUNCE_ROLE_HARD)
+		h->hard_pairs++;
+	else
+	{
+		if (h->soft_pairs++ == 0)
+			h->first_soft = e->at;
+		h->last_soft = e->at;
+	}
+}
+
+/* First index whose pair is at or after (at, code), in a tidy state. */
+static uint32_t
+lower_bound(const bounce_history *h, int64_t at, int code)
+{
+	uint32_t	lo = 0,
+				hi = h->n;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(at, code, &h->entries[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Time of the first counted soft pair from index i on (one must exist). */
+static int64_t
+next_soft_at(const bounce_history *h, uint32_t i)
+{
+	for (; i < h->n; i++)
+		if (h->entries[i].rows > 0 && bounce_history_role_of(h->entries[i].code) == BOUNCE_ROLE_SOFT)
+			return h->entries[i].at;
+	return 0;
+}
+
+/* Time of the last counted soft pair before index end (one must exist). */
+static int64_t
+prev_soft_at(const bounce_history *h, uint32_t end)
+{
+	while (end-- > 0)
+		if (h->entries[end].rows > 0 && bounce_history_role_of(h->entries[end].code) == BOUNCE_ROLE_SOFT)
+			return h->entries[end].at;
+	return 0;
+}
+
+/* Uncount the pair at index i, whose rows just reached 0, from a tidy summary. */
+static void
+summary_remove(bounce_history *h, uint32_t i)
+{
+	int64_t		at = h->entries[i].at;
+
+	if (bounce_history_role_of(h->entries[i].code) == BOUNCE_ROLE_HARD)
+	{
+		h->hard_pairs--;
+		return;
+	}
+	if (--h->soft_pairs == 0)
+	{
+		h->first_soft = h->last_soft = 0;
+		return;
+	}
+	/* Another code may remain at the same instant: search from the instant's bounds. */
+	if (at == h->first_soft)
+		h->first_soft = next_soft_at(h, lower_bound(h, at, CODE_BELOW_ALL));
+	if (at == h->last_soft)
+		h->last_soft = prev_soft_at(h, lower_bound(h, at, CODE_ABOVE_ALL));
+}
+
+/* Nonzero when the entries are in (time, code) order, repeats allowed. */
+static int
+entries_ordered(const bounce_history *h)
+{
+	uint32_t	i;
+
+	for (i = 1; i < h->n; i++)
+		if (key_cmp(h->entries[i].at, h->entries[i].code, &h->entries[i - 1]) < 0)
+			return 0;
+	return 1;
+}
+
+/* Sort the entries by (time, code): insertion sort for the usual handful. */
+static void
+sort_entries(bounce_history *h)
+{
+	uint32_t	i,
+				j;
+
+	if (h->n > 16)
+	{
+		qsort(h->entries, h->n, sizeof(history_entry), entry_cmp);
+		return;
+	}
+	for (i = 1; i < h->n; i++)
+	{
+		history_entry e = h->entries[i];
+
+		for (j = i; j > 0 && key_cmp(e.at, e.code, &h->entries[j - 1]) < 0; j--)
+			h->entries[j] = h->entries[j - 1];
+		h->entries[j] = e;
+	}
+}
+
+/*
+ * Bring the state to its tidy form without changing what it means: sort,
+ * merge repeated pairs, drop removed pairs and pairs before the latest reset
+ * (counting their rows as dropped), and recount the summary.  O(n) when the
+ * entries are already in order.
+ */
+static void
+tidy(bounce_history *h)
+{
+	uint32_t	r,
+				w = 0;
+
+	if (!h->tidy && !entries_ordered(h))
+		sort_entries(h);
+	h->entry_rows = 0;
+	summary_clear(h);
+	for (r = 0; r < h->n; r++)
+	{
+		history_entry e = h->entries[r];
+
+		if (e.rows == 0)
+			continue;
+		if (h->reset_rows > 0 && e.at < h->reset_at)
+		{
+			h->dropped += e.rows;
+			continue;
+		}
+		if (w > 0 && key_cmp(e.at, e.code, &h->entries[w - 1]) == 0)
+		{
+			add_entry_rows(h, &h->entries[w - 1], e.rows);
+			continue;
+		}
+		h->entries[w++] = e;
+		h->entry_rows += e.rows;
+		summary_append(h, &h->entries[w - 1]);
+	}
+	h->n = w;
+	h->tidy = 1;
+}
+
+/* Bytes of a block with room for cap entries. */
+static size_t
+bytes_for(uint64_t cap)
+{
+	return HISTORY_HEADER + (size_t) cap * sizeof(history_entry);
+}
+
+/* Grow the block to room for at least need entries, doubling its size. */
+static bounce_history_status
+reserve(bounce_history **hp, uint64_t need, const bounce_history_allocator *allocator)
+{
+	bounce_history *h = *hp;
+	size_t		bytes = bytes_for(h->cap);
+	uint64_t	cap;
+
+	if (need <= h->cap)
+		return BOUNCE_HISTORY_OK;
+	if (need > HISTORY_MAX_ENTRIES || need > (SIZE_MAX - HISTORY_HEADER) / sizeof(history_entry) / 2)
+		return BOUNCE_HISTORY_TOO_LARGE;
+	while (bytes < bytes_for(need))
+		bytes *= 2;
+	cap = (bytes - HISTORY_HEADER) / sizeof(history_entry);
+	if (cap > HISTORY_MAX_ENTRIES)
+		cap = HISTORY_MAX_ENTRIES;
+	h = allocator->resize(h, bytes, allocator->arg);
+	if (h == NULL)
+		return BOUNCE_HISTORY_NO_MEMORY;
+	h->cap = (uint32_t) cap;
+	*hp = h;
+	return BOUNCE_HISTORY_OK;
+}
+
+/* A new state in one 128-byte block, with room for two pairs. */
+bounce_history *
+bounce_history_create(const bounce_history_params *params, const bounce_history_allocator *allocator)
+{
+	bounce_history *h = allocator->alloc(HISTORY_INITIAL_BYTES, allocator->arg);
+
+	if (h == NULL)
+		return NULL;
+	memset(h, 0, HISTORY_HEADER);
+	h->params = *params;
+	h->cap = HISTORY_INITIAL_CAP;
+	h->tidy = 1;
+	return h;
+}
+
+/* The rule the state was created for. */
+const bounce_history_params *
+bounce_history_get_params(const bounce_history *h)
+{
+	return &h->params;
+}
+
+/* A reset at at has become the latest: kept pairs before it stop counting. */
+static void
+drop_before(bounce_history *h, int64_t at)
+{
+	/* An untidy state drops them when it is tidied. */
+	if (!h->tidy || h->n == 0)
+		return;
+	if (h->entries[h->n - 1].at < at)
+	{
+		/* The usual case in time order: the reset clears everything. */
+		h->dropped += h->entry_rows;
+		h->entry_rows = 0;
+		h->n = 0;
+		summary_clear(h);
+	}
+	else if (h->entries[0].at < at)
+		h->tidy = 0;
+}
+
+/* Count k reset rows at at. */
+static void
+note_reset(bounce_history *h, int64_t at, uint64_t k)
+{
+	if (h->reset_rows > 0 && at < h->reset_at)
+		h->dropped += k;
+	else if (h->reset_rows > 0 && at == h->reset_at)
+		h->reset_rows += k;
+	else
+	{
+		/* A later reset: the one before it is history too. */
+		h->dropped += h->reset_rows;
+		h->reset_at = at;
+		h->reset_rows = k;
+		drop_before(h, at);
+	}
+}
+
+/* Keep one row of the hard or soft pair (at, code), at or after the latest reset. */
+static bounce_history_status
+keep(bounce_history **hp, int code, int64_t at, const bounce_history_allocator *allocator)
+{
+	bounce_history *h = *hp;
+	history_entry *e;
+
+	for (;;)
+	{
+		/* In time order a repeat of the last pair only adds a row. */
+		if (h->tidy && h->n > 0)
+		{
+			e = &h->entries[h->n - 1];
+			if (key_cmp(at, code, e) == 0)
+			{
+				if (e->rows == 0)
+					summary_append(h, e);	/* removed, now back: still the last */
+				add_entry_rows(h, e, 1);
+				return BOUNCE_HISTORY_OK;
+			}
+		}
+		if (h->n < h->cap)
+			break;
+		/* Full: tidying may free room; grow only when it frees less than half. */
+		tidy(h);
+		if (h->n > h->cap / 2)
+		{
+			bounce_history_status status = reserve(hp, (uint64_t) h->cap + 1, allocator);
+
+			if (status != BOUNCE_HISTORY_OK)
+				return status;
+			h = *hp;
+		}
+	}
+
+	e = &h->entries[h->n++];
+	e->at = at;
+	e->code = (uint16_t) code;
+	e->rows = 1;
+	e->unused = 0;
+	h->entry_rows++;
+	if (h->n == 1)
+	{
+		h->tidy = 1;
+		summary_clear(h);
+		summary_append(h, e);
+	}
+	else if (h->tidy)
+	{
+		if (key_cmp(at, code, &h->entries[h->n - 2]) > 0)
+			summary_append(h, e);
+		else
+			h->tidy = 0;
+	}
+	return BOUNCE_HISTORY_OK;
+}
+
+/* Add one event: count it, note a reset, or keep a hard or soft pair. */
+bounce_history_status
+bounce_history_add(bounce_history **hp, int code, int64_t at, const bounce_history_allocator *allocator)
+{
+	bounce_history *h = *hp;
+
+	switch (bounce_history_role_of(code))
+	{
+		case BOUNCE_ROLE_NEUTRAL:
+			break;
+		case BOUNCE_ROLE_RESET:
+			note_reset(h, at, 1);
+			break;
+		case BOUNCE_ROLE_HARD:
+		case BOUNCE_ROLE_SOFT:
+			if (h->reset_rows > 0 && at < h->reset_at)
+				h->dropped++;
+			else
+			{
+				bounce_history_status status = keep(hp, code, at, allocator);
+
+				if (status != BOUNCE_HISTORY_OK)
+					return status;
+				h = *hp;
+			}
+			break;
+	}
+	h->rows++;
+	return BOUNCE_HISTORY_OK;
+}
+
+/* Take one row of the kept pair (at, code) out of a tidy state. */
+static bounce_history_status
+forget(bounce_history *h, int code, int64_t at)
+{
+	uint32_t	i = lower_bound(h, at, code);
+	history_entry *e;
+
+	if (i == h->n || key_cmp(at, code, &h->entries[i]) != 0 || h->entries[i].rows == 0)
+		return BOUNCE_HISTORY_CANNOT_UNDO;	/* never added: not our row */
+	e = &h->entries[i];
+	e->rows--;
+	h->entry_rows--;
+	/* The pair stays (as a removed entry) until the next tidy. */
+	if (e->rows == 0)
+		summary_remove(h, i);
+	return BOUNCE_HISTORY_OK;
+}
+
+/* Take one event out again; CANNOT_UNDO leaves the state's meaning unchanged. */
+bounce_history_status
+bounce_history_remove(bounce_history *h, int code, int64_t at)
+{
+	if (h->saturated || h->rows == 0)
+		return BOUNCE_HISTORY_CANNOT_UNDO;
+	if (!h->tidy)
+		tidy(h);
+
+	switch (bounce_history_role_of(code))
+	{
+		case BOUNCE_ROLE_NEUTRAL:
+			break;
+		case BOUNCE_ROLE_RESET:
+			if (h->reset_rows == 0 || at > h->reset_at)
+				return BOUNCE_HISTORY_CANNOT_UNDO;	/* never added */
+			if (at < h->reset_at)
+			{
+				if (h->dropped == 0)
+					return BOUNCE_HISTORY_CANNOT_UNDO;
+				h->dropped--;
+			}
+			else if (h->reset_rows > 1)
+				h->reset_rows--;
+			else if (h->dropped == 0)
+			{
+				/*
+				 * The latest reset goes, and nothing before it remains: the kept
+				 * pairs are the whole history.
+				 */
+				h->reset_rows = 0;
+				h->reset_at = 0;
+			}
+			else
+				return BOUNCE_HISTORY_CANNOT_UNDO;	/* what it dropped is gone */
+			break;
+		case BOUNCE_ROLE_HARD:
+		case BOUNCE_ROLE_SOFT:
+			if (h->reset_rows > 0 && at < h->reset_at)
+			{
+				if (h->dropped == 0)
+					return BOUNCE_HISTORY_CANNOT_UNDO;
+				h->dropped--;
+			}
+			else
+			{
+				bounce_history_status status = forget(h, code, at);
+
+				if (status != BOUNCE_HISTORY_OK)
+					return status;
+			}
+			break;
+	}
+	h->rows--;
+	return BOUNCE_HISTORY_OK;
+}
+
+/* Merge src into *dstp: the later reset wins, the pairs are merged and pruned. */
+bounce_history_status
+bounce_history_combine(bounce_history **dstp, const bounce_history *src,
+					   const bounce_history_allocator *allocator)
+{
+	bounce_history *dst = *dstp;
+	bounce_history_status status;
+	uint32_t	i;
+
+	if (!same_params(&dst->params, &src->params))
+		return BOUNCE_HISTORY_PARAMS_DIFFER;
+	status = reserve(dstp, (uint64_t) dst->n + src->n, allocator);
+	if (status != BOUNCE_HISTORY_OK)
+		return status;
+	dst = *dstp;
+
+	dst->rows += src->rows;
+	dst->dropped += src->dropped;
+	dst->saturated |= src->saturated;
+	if (src->reset_rows > 0)
+		note_reset(dst, src->reset_at, src->reset_rows);
+	/* src's pairs before the combined latest reset are dropped by tidy. */
+	for (i = 0; i < src->n; i++)
+	{
+		if (src->entries[i].rows == 0)
+			continue;
+		dst->entries[dst->n++] = src->entries[i];
+		dst->entry_rows += src->entries[i].rows;
+	}
+	dst->tidy = 0;
+	tidy(dst);
+	return BOUNCE_HISTORY_OK;
+}
+
+/* The span from first to last reaches min_span; exact over all int64 times. */
+static int
+span_reached(int64_t first, int64_t last, int64_t min_span)
+{
+	/* last >= first, so the unsigned difference is the true distance. */
+	return (uint64_t) last - (uint64_t) first >= (uint64_t) min_span;
+}
+
+/* The verdict from the tidy summary: hard wins, then enough soft pairs over min_span. */
+int
+bounce_history_decide(bounce_history *h, bounce_history_verdict *verdict)
+{
+	if (!h->tidy)
+		tidy(h);
+	memset(verdict, 0, sizeof(*verdict));
+	if (h->rows == 0)
+		return 0;
+
+	verdict->hard_bounces = h->hard_pairs;
+	verdict->soft_bounces = h->soft_pairs;
+	verdict->has_soft = h->soft_pairs > 0;
+	verdict->first_soft = h->first_soft;
+	verdict->last_soft = h->last_soft;
+	verdict->has_reset = h->reset_rows > 0;
+	verdict->last_reset = h->reset_at;
+	if (h->hard_pairs > 0)
+		verdict->reason = BOUNCE_REASON_HARD;
+	else if (h->soft_pairs >= (uint32_t) h->params.soft_limit &&
+			 span_reached(h->first_soft, h->last_soft, h->params.min_span))
+		verdict->reason = BOUNCE_REASON_SOFT;
+	verdict->invalid = verdict->reason != BOUNCE_REASON_NONE;
+	return 1;
+}
+
+/* Big-endian writer of an unsigned integer of 1 to 8 bytes; returns the position after it. */
+static unsigned char *
+put_uint(unsigned char *p, uint64_t v, int bytes)
+{
+	int			i;
+
+	for (i = bytes - 1; i >= 0; i--)
+	{
+		p[i] = (unsigned char) (v & 0xFF);
+		v >>= 8;
+	}
+	return p + bytes;
+}
+
+/* Big-endian reader of an unsigned integer of 1 to 8 bytes. */
+static uint64_t
+get_uint(const unsigned char *p, int bytes)
+{
+	uint64_t	v = 0;
+	int			i;
+
+	for (i = 0; i < bytes; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/* Serialized size: the header and one entry per counted pair. */
+size_t
+bounce_history_serial_size(bounce_history *h)
+{
+	tidy(h);
+	return BOUNCE_HISTORY_SERIAL_HEADER + (size_t) h->n * BOUNCE_HISTORY_SERIAL_ENTRY;
+}
+
+/* Write the canonical big-endian form (see history.h). */
+void
+bounce_history_serialize(bounce_history *h, unsigned char *out)
+{
+	uint32_t	i;
+
+	/* Tidy again: a no-op after bounce_history_serial_size, and it drops removed pairs. */
+	tidy(h);
+	out = put_uint(out, BOUNCE_HISTORY_SERIAL_VERSION, 1);
+	out = put_uint(out, h->saturated ? 1 : 0, 1);
+	out = put_uint(out, (uint32_t) h->params.soft_limit, 4);
+	out = put_uint(out, (uint64_t) h->params.min_span, 8);
+	out = put_uint(out, h->rows, 8);
+	out = put_uint(out, h->dropped, 8);
+	out = put_uint(out, h->reset_rows, 8);
+	out = put_uint(out, (uint64_t) h->reset_at, 8);
+	out = put_uint(out, h->n, 4);
+	for (i = 0; i < h->n; i++)
+	{
+		out = put_uint(out, (uint64_t) h->entries[i].at, 8);
+		out = put_uint(out, h->entries[i].code, 2);
+		out = put_uint(out, h->entries[i].rows, 4);
+	}
+}
+
+/* The header fields of a serialized state. */
+typedef struct serial_header
+{
+	unsigned	flags;
+	bounce_history_params params;
+	uint64_t	rows;
+	uint64_t	dropped;
+	uint64_t	reset_rows;
+	int64_t		reset_at;
+	uint32_t	n;
+} serial_header;
+
+/* Read and check the header; 0 when it is not canonical. */
+static int
+read_header(const unsigned char *in, size_t len, serial_header *hd)
+{
+	if (len < BOUNCE_HISTORY_SERIAL_HEADER || in[0] != BOUNCE_HISTORY_SERIAL_VERSION)
+		return 0;
+	hd->flags = in[1];
+	hd->params.soft_limit = (int32_t) (uint32_t) get_uint(in + 2, 4);
+	hd->params.min_span = (int64_t) get_uint(in + 6, 8);
+	hd->rows = get_uint(in + 14, 8);
+	hd->dropped = get_uint(in + 22, 8);
+	hd->reset_rows = get_uint(in + 30, 8);
+	hd->reset_at = (int64_t) get_uint(in + 38, 8);
+	hd->n = (uint32_t) get_uint(in + 46, 4);
+	if ((hd->flags & ~1u) != 0 || !bounce_history_params_valid(&hd->params))
+		return 0;
+	if (hd->reset_rows == 0 && hd->reset_at != 0)
+		return 0;
+	return (len - BOUNCE_HISTORY_SERIAL_HEADER) / BOUNCE_HISTORY_SERIAL_ENTRY == hd->n &&
+		(len - BOUNCE_HISTORY_SERIAL_HEADER) % BOUNCE_HISTORY_SERIAL_ENTRY == 0;
+}
+
+/* Read entry i of a serialized state. */
+static void
+read_entry(const unsigned char *in, uint32_t i, history_entry *e)
+{
+	const unsigned char *p = in + BOUNCE_HISTORY_SERIAL_HEADER + (size_t) i * BOUNCE_HISTORY_SERIAL_ENTRY;
+
+	e->at = (int64_t) get_uint(p, 8);
+	e->code = (uint16_t) get_uint(p + 8, 2);
+	e->rows = (uint32_t) get_uint(p + 10, 4);
+	e->unused = 0;
+}
+
+/* Check every entry and the row counts; 0 when they are not canonical. */
+static int
+entries_valid(const unsigned char *in, const serial_header *hd)
+{
+	history_entry prev = {0, 0, 0, 0};
+	uint64_t	sum = 0;
+	uint32_t	i;
+	bounce_history_role role;
+
+	for (i = 0; i < hd->n; i++)
+	{
+		history_entry e;
+
+		read_entry(in, i, &e);
+		role = bounce_history_role_of(e.code);
+		if ((role != BOUNCE_ROLE_HARD && role != BOUNCE_ROLE_SOFT) || e.rows == 0)
+			return 0;
+		if (hd->reset_rows > 0 && e.at < hd->reset_at)
+			return 0;
+		if (i > 0 && key_cmp(e.at, e.code, &prev) <= 0)
+			return 0;
+		sum += e.rows;			/* < 2^32 entries of < 2^32 rows: no overflow */
+		prev = e;
+	}
+	/* Every kept, dropped and reset row is one of the rows. */
+	if (hd->dropped > hd->rows || hd->reset_rows > hd->rows - hd->dropped ||
+		sum > hd->rows - hd->dropped - hd->reset_rows)
+		return 0;
+	return 1;
+}
+
+/* Read the canonical form into a new tidy state. */
+bounce_history_status
+bounce_history_deserialize(const unsigned char *in, size_t len, bounce_history **out,
+						   const bounce_history_allocator *allocator)
+{
+	serial_header hd;
+	bounce_history *h;
+	uint32_t	cap;
+	uint32_t	i;
+
+	/* Check everything before allocating, so a bad input leaves nothing behind. */
+	if (!read_header(in, len, &hd) || !entries_valid(in, &hd))
+		return BOUNCE_HISTORY_MALFORMED;
+	cap = hd.n > HISTORY_INITIAL_CAP ? hd.n : HISTORY_INITIAL_CAP;
+	h = allocator->alloc(bytes_for(cap), allocator->arg);
+	if (h == NULL)
+		return BOUNCE_HISTORY_NO_MEMORY;
+	memset(h, 0, HISTORY_HEADER);
+	h->params = hd.params;
+	h->rows = hd.rows;
+	h->dropped = hd.dropped;
+	h->reset_rows = hd.reset_rows;
+	h->reset_at = hd.reset_at;
+	h->saturated = (uint8_t) (hd.flags & 1);
+	h->cap = cap;
+	h->n = hd.n;
+	h->tidy = 1;
+	for (i = 0; i < hd.n; i++)
+	{
+		read_entry(in, i, &h->entries[i]);
+		h->entry_rows += h->entries[i].rows;
+		summary_append(h, &h->entries[i]);
+	}
+	*out = h;
+	return BOUNCE_HISTORY_OK;
+}
