@@ -37,3 +37,10 @@ FROM bounces;
 SELECT code, bounce_description(code, 'sv') AS beskrivning, count(*) AS antal
 FROM (SELECT classify_bounce(smtp_response, email) AS code FROM bounces) s
 GROUP BY code ORDER BY code;
+
+\echo '== Which addresses are invalid, and why (bounce_verdict over each address''s history)'
+SELECT email, (v).invalid, (v).reason, (v).hard_bounces, (v).soft_bounces, (v).first_soft, (v).last_soft
+FROM (SELECT email, bounce_verdict(classify_bounce(smtp_response, email), bounced_at) AS v
+      FROM bounces GROUP BY email) s
+WHERE (v).hard_bounces > 0 OR (v).soft_bounces > 0
+ORDER BY (v).invalid DESC, email;
