@@ -32,17 +32,7 @@ CREATE TABLE responses AS
 VACUUM ANALYZE responses;
 \i bench/baseline.sql
 
--- Fastest of three runs of a query, in milliseconds.
-CREATE FUNCTION pg_temp.best_ms(q text) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; best numeric := NULL; i int;
-BEGIN
-	FOR i IN 1..3 LOOP
-		t0 := clock_timestamp();
-		EXECUTE q;
-		best := least(coalesce(best, 1e12), extract(epoch FROM clock_timestamp() - t0) * 1000);
-	END LOOP;
-	RETURN round(best, 1);
-END $$;
+\i bench/best_ms.sql
 
 SELECT pg_size_pretty(pg_relation_size('responses')) AS table_size,
        round(avg(octet_length(resp))) AS avg_bytes FROM responses;

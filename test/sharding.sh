@@ -143,16 +143,7 @@ check "(c) sharded classify_bounce() filter equals the unsharded one" $([ "$diff
 
 if [ "${BENCH:-0}" = 1 ]; then
 	sql coord <<SQL
-CREATE FUNCTION pg_temp.best_ms(q text) RETURNS numeric LANGUAGE plpgsql AS \$\$
-DECLARE t0 timestamptz; best numeric := NULL;
-BEGIN
-	FOR i IN 1..3 LOOP
-		t0 := clock_timestamp();
-		EXECUTE q;
-		best := least(coalesce(best, 1e12), extract(epoch FROM clock_timestamp() - t0) * 1000);
-	END LOOP;
-	RETURN round(best, 1);
-END \$\$;
+\i bench/best_ms.sql
 SET enable_partitionwise_aggregate = on;
 SELECT pg_temp.best_ms('SELECT count(*) FILTER (WHERE invalid) FROM ($verdict) s') AS sharded_ms \gset
 SELECT pg_temp.best_ms('SELECT count(*) FILTER (WHERE invalid) FROM (SELECT address, bounce_invalid(code, at) AS invalid FROM single GROUP BY address) s') AS single_ms \gset

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 #define MAX_DEPTH 6				/* deeper multiparts are read as text */
 #define VALUE_MAX 512			/* an unfolded Content-Type value we keep */
 #define LINE_MAX_DECODED 2048	/* a longer decoded line is scanned in pieces */
@@ -39,24 +41,6 @@ typedef struct cursor
 	size_t		pos;
 } cursor;
 
-static unsigned char
-lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
-}
-
-/* Case-insensitive prefix test against a lower-case word. */
-static int
-has_prefix(const char *s, size_t len, const char *word)
-{
-	size_t		i;
-
-	for (i = 0; word[i] != '\0'; i++)
-		if (i >= len || lower((unsigned char) s[i]) != (unsigned char) word[i])
-			return 0;
-	return 1;
-}
-
 /* The next line (without LF or CR); returns 0 at the end. */
 static int
 next_line(cursor *c, const char **line, size_t *len)
@@ -74,24 +58,6 @@ next_line(cursor *c, const char **line, size_t *len)
 		(*len)--;
 	c->pos = nl ? end + 1 : c->len;
 	return 1;
-}
-
-/* A "Name:" header line (RFC 5322 field-name characters, then a colon). */
-static int
-is_header_line(const char *line, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len && i < 80; i++)
-	{
-		unsigned char c = (unsigned char) line[i];
-
-		if (c == ':')
-			return i > 0;
-		if (c <= ' ' || c >= 0x7f)
-			return 0;
-	}
-	return 0;
 }
 
 int
@@ -122,11 +88,11 @@ message_looks_like(const char *text, size_t len)
 				return 0;
 			continue;
 		}
-		if (!is_header_line(line, n))
+		if (!ascii_is_header_name(line, n))
 			return 0;
 		headers++;
 		for (i = 0; message_headers[i] != NULL; i++)
-			if (has_prefix(line, n, message_headers[i]))
+			if (ascii_has_prefix(line, n, message_headers[i]))
 				known++;
 	}
 	return 0;
@@ -144,7 +110,7 @@ read_parameter(const char *value, size_t len, const char *name, char *out, size_
 	{
 		/* The name must start a parameter: after ';' or whitespace. */
 		if ((i == 0 || value[i - 1] == ';' || value[i - 1] == ' ' || value[i - 1] == '\t') &&
-			has_prefix(value + i, len - i, name))
+			ascii_has_prefix(value + i, len - i, name))
 		{
 			size_t		j = i + name_len;
 
@@ -178,15 +144,15 @@ read_content_header(entity *e, int is_type, const char *value, size_t len)
 		i++;
 	if (!is_type)
 	{
-		if (has_prefix(value + i, len - i, "quoted-printable"))
+		if (ascii_has_prefix(value + i, len - i, "quoted-printable"))
 			e->enc = ENC_QUOTED_PRINTABLE;
-		else if (has_prefix(value + i, len - i, "base64"))
+		else if (ascii_has_prefix(value + i, len - i, "base64"))
 			e->enc = ENC_BASE64;
 		return;
 	}
 	while (i < len && value[i] != ';' && value[i] != ' ' && value[i] != '\t' &&
 		   n + 1 < sizeof(e->type))
-		e->type[n++] = (char) lower((unsigned char) value[i++]);
+		e->type[n++] = (char) ascii_lower((unsigned char) value[i++]);
 	e->type[n] = '\0';
 	e->boundary_len = read_parameter(value, len, "boundary=", e->boundary, sizeof(e->boundary));
 }
@@ -224,9 +190,9 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 		if (!continuation)
 		{
 			value_len = 0;
-			if (has_prefix(line, n, "content-type:"))
+			if (ascii_has_prefix(line, n, "content-type:"))
 				collecting = 1;
-			else if (has_prefix(line, n, "content-transfer-encoding:"))
+			else if (ascii_has_prefix(line, n, "content-transfer-encoding:"))
 				collecting = 2;
 			if (collecting)
 			{
@@ -306,7 +272,7 @@ hex_value(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	c = lower(c);
+	c = ascii_lower(c);
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
 	return -1;
@@ -495,7 +461,7 @@ check_complaint_forward(scan_state *sc, const char *text, size_t len)
 
 	while (next_line(&c, &line, &n) && n > 0)
 	{
-		if (has_prefix(line, n, "x-hmxmroriginalrecipient:"))
+		if (ascii_has_prefix(line, n, "x-hmxmroriginalrecipient:"))
 		{
 			sc->arf = 1;
 			scan_set_evidence(&sc->structure, line, n);

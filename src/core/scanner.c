@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "ascii.h"
+
 #include "phrases.h"
 
 /* About how often the interrupt hook runs. */
@@ -174,30 +176,6 @@ scan_fold_pattern(const char *in, char *out, size_t size)
 	return n;
 }
 
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static unsigned char
-lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
-}
-
-/* Case-insensitive prefix test against a lower-case word. */
-static int
-has_prefix(const char *s, size_t len, const char *word)
-{
-	size_t		i;
-
-	for (i = 0; word[i] != '\0'; i++)
-		if (i >= len || lower((unsigned char) s[i]) != (unsigned char) word[i])
-			return 0;
-	return 1;
-}
-
 /* Case-insensitive search for a lower-case word in s[0..len). */
 static int
 contains(const char *s, size_t len, const char *word)
@@ -206,7 +184,7 @@ contains(const char *s, size_t len, const char *word)
 	size_t		i;
 
 	for (i = 0; i + n <= len; i++)
-		if (has_prefix(s + i, len - i, word))
+		if (ascii_has_prefix(s + i, len - i, word))
 			return 1;
 	return 0;
 }
@@ -368,10 +346,10 @@ offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 
 	if (rank <= sc->recipient_rank)
 		return;
-	while (start > 0 && (is_alnum((unsigned char) line[start - 1]) ||
+	while (start > 0 && (ascii_is_alnum((unsigned char) line[start - 1]) ||
 						 strchr(local_chars, line[start - 1]) != NULL) && line[start - 1] != '\0')
 		start--;
-	while (end < len && (is_alnum((unsigned char) line[end]) || line[end] == '.' || line[end] == '-'))
+	while (end < len && (ascii_is_alnum((unsigned char) line[end]) || line[end] == '.' || line[end] == '-'))
 		end++;
 	while (end > at + 1 && line[end - 1] == '.')
 		end--;
@@ -380,8 +358,8 @@ offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 		n > BOUNCE_ADDRESS_MAX)
 		return;
 	if (rank == RECIPIENT_IN_TEXT &&
-		(has_prefix(line + start, n, "mailer-daemon@") || has_prefix(line + start, n, "postmaster@") ||
-		 has_prefix(line + start, n, "noreply") || has_prefix(line + start, n, "no-reply")))
+		(ascii_has_prefix(line + start, n, "mailer-daemon@") || ascii_has_prefix(line + start, n, "postmaster@") ||
+		 ascii_has_prefix(line + start, n, "noreply") || ascii_has_prefix(line + start, n, "no-reply")))
 		return;
 	memcpy(sc->recipient, line + start, n);
 	sc->recipient[n] = '\0';
@@ -484,7 +462,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 		{
 			last_was_space = 0;
 			if (code_rank > 0 && (raw == '2' || raw == '4' || raw == '5') &&
-				(i == 0 || (!is_alnum(prev) && prev != '.' && prev != '_')))
+				(i == 0 || (!ascii_is_alnum(prev) && prev != '.' && prev != '_')))
 			{
 				size_t		n = read_code_at(sc, line, len, i, code_rank);
 
@@ -526,14 +504,12 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	sc->prev_byte = ' ';
 }
 
-static int	is_header_name(const char *line, size_t len);
-
 /* Which known field a line starts with. */
 static field
 field_of(const char *line, size_t len, size_t *value_at)
 {
 	size_t		i;
-	unsigned char first = len > 0 ? lower((unsigned char) line[0]) : 0;
+	unsigned char first = len > 0 ? ascii_lower((unsigned char) line[0]) : 0;
 
 	/* Every field name starts with a letter: most reply lines start with a digit. */
 	if (first < 'a' || first > 'z')
@@ -541,32 +517,14 @@ field_of(const char *line, size_t len, size_t *value_at)
 	for (i = 0; i < sizeof(known_fields) / sizeof(known_fields[0]); i++)
 	{
 		if ((unsigned char) known_fields[i].name[0] == first &&
-			has_prefix(line, len, known_fields[i].name) &&
-			(known_fields[i].f != FIELD_QUOTED_HEADER || is_header_name(line, len)))
+			ascii_has_prefix(line, len, known_fields[i].name) &&
+			(known_fields[i].f != FIELD_QUOTED_HEADER || ascii_is_header_name(line, len)))
 		{
 			*value_at = strlen(known_fields[i].name);
 			return known_fields[i].f;
 		}
 	}
 	return FIELD_NONE;
-}
-
-/* A header's "Name:" at the start of a line (RFC 5322 field-name characters). */
-static int
-is_header_name(const char *line, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len && i < 80; i++)
-	{
-		unsigned char c = (unsigned char) line[i];
-
-		if (c == ':')
-			return i > 0;
-		if (c <= ' ' || c >= 0x7f)
-			return 0;
-	}
-	return 0;
 }
 
 /* Act on a DSN or header field; returns the zone its value is read in. */
@@ -675,7 +633,7 @@ is_unsubscribe_line(const char *line, size_t len)
 	if (len == 0 || len > 20)
 		return 0;
 	for (i = 0; unsubscribe_lines[i] != NULL; i++)
-		if (strlen(unsubscribe_lines[i]) == len && has_prefix(line, len, unsubscribe_lines[i]))
+		if (strlen(unsubscribe_lines[i]) == len && ascii_has_prefix(line, len, unsubscribe_lines[i]))
 			return 1;
 	return 0;
 }
@@ -732,7 +690,7 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = line_zone;
 		}
-		else if (zone == ZONE_HEADER && is_header_name(line, len))
+		else if (zone == ZONE_HEADER && ascii_is_header_name(line, len))
 		{
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
@@ -770,8 +728,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 
 		while (i < len && (line[i] == ' ' || line[i] == '\t'))
 			i++;
-		if (has_prefix(line + i, len - i, "smtp;") || has_prefix(line + i, len - i, "x-unix;") ||
-			has_prefix(line + i, len - i, "x-postfix;"))
+		if (ascii_has_prefix(line + i, len - i, "smtp;") || ascii_has_prefix(line + i, len - i, "x-unix;") ||
+			ascii_has_prefix(line + i, len - i, "x-postfix;"))
 			from = (size_t) ((const char *) memchr(line + i, ';', len - i) - line) + 1;
 	}
 	scan_bytes(sc, line, len, from, line_zone);

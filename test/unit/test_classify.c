@@ -12,6 +12,7 @@
 #include "core/providers.h"
 #include "core/smtp_status.h"
 #include "unit.h"
+#include "../fuzz/fuzz.h"	/* fuzz_clean_utf8: the same property the fuzzers check */
 
 /* Classify a NUL-terminated string. */
 static bounce_result
@@ -35,27 +36,6 @@ classify_for(const char *text, const char *recipient)
 	opt.recipient_len = strlen(recipient);
 	bounce_classify(text, strlen(text), &opt, &r);
 	return r.code;
-}
-
-/* Is s valid UTF-8 without control characters? */
-static int
-clean_utf8(const char *s)
-{
-	const unsigned char *p = (const unsigned char *) s;
-
-	while (*p)
-	{
-		int			n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
-		int			i;
-
-		if (n == 0 || (n == 1 && *p < 0x20))
-			return 0;
-		for (i = 1; i < n; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return 0;
-		p += n;
-	}
-	return 1;
 }
 
 /* The automaton finds every pattern, overlapping ones included. */
@@ -222,7 +202,7 @@ test_not_utf8(void)
 
 	bounce_classify(latin1, sizeof(latin1) - 1, NULL, &r);
 	CHECK_INT(r.code, 10);
-	CHECK(clean_utf8(r.evidence));
+	CHECK(fuzz_clean_utf8(r.evidence));
 	bounce_classify(with_nul, sizeof(with_nul) - 1, NULL, &r);
 	CHECK_INT(r.code, 22);
 }
@@ -268,7 +248,7 @@ test_random_inputs(void)
 		bounce_classify(buf, len, NULL, &a);
 		bounce_classify(buf, len, NULL, &b);
 		bad_code += bounce_code_index(a.code) < 0;
-		bad_evidence += !clean_utf8(a.evidence) || !clean_utf8(a.recipient);
+		bad_evidence += !fuzz_clean_utf8(a.evidence) || !fuzz_clean_utf8(a.recipient);
 		unstable += a.code != b.code || strcmp(a.rule, b.rule) != 0 || strcmp(a.evidence, b.evidence) != 0;
 	}
 	CHECK_INT(bad_code, 0);
