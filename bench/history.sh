@@ -15,7 +15,9 @@
 # The table holds SCALE x 10,000,000 events for SCALE x 1,000,000 addresses over
 # two years, with the code mix below and 2% redelivered duplicate rows.  Times are
 # the server's execution times (EXPLAIN ANALYZE with TIMING OFF, so no rows travel
-# to the client and no per-row clock reads), the median of RUNS runs.
+# to the client and no per-row clock reads), the median of RUNS runs; for the
+# serial queries also the CPU time of the backend, which other busy processes on
+# the machine do not inflate as they do wall time.
 #
 #   sudo ./bench/history.sh                  # installs missing packages as test/run does
 #   SCALE=0.1 RUNS=5 ./bench/history.sh      # a tenth of the size
@@ -74,10 +76,16 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	"${PSQL[@]}" -c "SELECT format('   %s rows, %s addresses, %s', count(*), count(DISTINCT address),
 	                                pg_size_pretty(pg_table_size('bounce_events'))) FROM bounce_events"
 
-	# exec_ms SETTINGS QUERY: the server's execution time of one run, in ms.
-	exec_ms() {
-		"${PSQL[@]}" -c "$1" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $2" |
-			sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
+	# The backend's CPU time so far (user + system, in clock ticks), read from /proc by the backend itself.
+	CPU_TICKS="SELECT 'cpu ' || (s[14]::bigint + s[15]::bigint) FROM string_to_array(pg_read_file('/proc/self/stat'), ' ') s"
+	TICK_MS=$(awk "BEGIN { print 1000 / $(getconf CLK_TCK) }")
+	# run SETTINGS QUERY: "wall_ms cpu_ms" of one run: the server's execution time, and
+	# the CPU time the backend spent (which other processes on the machine do not inflate;
+	# parallel workers' CPU is not in it).
+	run() {
+		"${PSQL[@]}" -c "$1" -c "$CPU_TICKS" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $2" -c "$CPU_TICKS" |
+			awk -v tick="$TICK_MS" '/^Execution Time:/ { wall = $3 } /^cpu / { c[n++] = $2 }
+			                        END { printf "%s %.0f\n", wall, (c[1] - c[0]) * tick }'
 	}
 	# top_node SETTINGS QUERY: the plan's top node and its workers, e.g. "Finalize HashAggregate, 2 workers".
 	top_node() {
@@ -111,13 +119,20 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	echo "   SQL baseline:    $(top_node "$SERIAL" "$Q_BASELINE")"
 	echo "   parallel:        $(top_node "$PARALLEL" "$Q_HISTORY"); count(*): $(top_node "$PARALLEL" "$Q_FLOOR"))"
 	floor=() history=() baseline=() parallel=() floor_parallel=()
-	for run in $(seq "$RUNS"); do
-		floor+=("$(exec_ms "$SERIAL" "$Q_FLOOR")")
-		history+=("$(exec_ms "$SERIAL" "$Q_HISTORY")")
-		baseline+=("$(exec_ms "$SERIAL" "$Q_BASELINE")")
-		parallel+=("$(exec_ms "$PARALLEL" "$Q_HISTORY")")
-		floor_parallel+=("$(exec_ms "$PARALLEL" "$Q_FLOOR")")
-		echo "   run $run: count(*) ${floor[-1]} ms, bounce_invalid ${history[-1]} ms, SQL ${baseline[-1]} ms;" \
+	floor_cpu=() history_cpu=() baseline_cpu=()
+	for i in $(seq "$RUNS"); do
+		read -r wall cpu < <(run "$SERIAL" "$Q_FLOOR")
+		floor+=("$wall") floor_cpu+=("$cpu")
+		read -r wall cpu < <(run "$SERIAL" "$Q_HISTORY")
+		history+=("$wall") history_cpu+=("$cpu")
+		read -r wall cpu < <(run "$SERIAL" "$Q_BASELINE")
+		baseline+=("$wall") baseline_cpu+=("$cpu")
+		read -r wall cpu < <(run "$PARALLEL" "$Q_HISTORY")
+		parallel+=("$wall")
+		read -r wall cpu < <(run "$PARALLEL" "$Q_FLOOR")
+		floor_parallel+=("$wall")
+		echo "   run $i: count(*) ${floor[-1]} ms (cpu ${floor_cpu[-1]}), bounce_invalid ${history[-1]} ms" \
+			"(cpu ${history_cpu[-1]}), SQL ${baseline[-1]} ms (cpu ${baseline_cpu[-1]});" \
 			"2 workers: bounce_invalid ${parallel[-1]} ms, count(*) ${floor_parallel[-1]} ms"
 	done
 	t_floor=$(median "${floor[@]}")
@@ -125,9 +140,14 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	t_baseline=$(median "${baseline[@]}")
 	t_parallel=$(median "${parallel[@]}")
 	t_floor_parallel=$(median "${floor_parallel[@]}")
+	c_floor=$(median "${floor_cpu[@]}")
+	c_history=$(median "${history_cpu[@]}")
+	c_baseline=$(median "${baseline_cpu[@]}")
 
 	vs_floor=$(ratio "$t_history" "$t_floor")
 	vs_baseline=$(ratio "$t_baseline" "$t_history")
+	cpu_vs_floor=$(ratio "$c_history" "$c_floor")
+	cpu_vs_baseline=$(ratio "$c_baseline" "$c_history")
 	vs_serial=$(ratio "$t_history" "$t_parallel")
 	floor_vs_serial=$(ratio "$t_floor" "$t_floor_parallel")
 	# verdict VALUE OP TARGET: "met" or "MISSED".
@@ -135,13 +155,13 @@ if [ "${1:-}" = "--in-cluster" ]; then
 		awk "BEGIN { print ($1 $2 $3) ? \"met\" : \"MISSED\" }"
 	}
 	echo "== results ($EVENTS events, $ADDRESSES addresses, PostgreSQL $("${PSQL[@]}" -c 'SHOW server_version'), $(nproc) CPUs)"
-	printf '   %-44s %10s ms\n' "count(*) GROUP BY address" "$t_floor" \
-		"bounce_invalid(code, at) GROUP BY address" "$t_history" \
-		"plain SQL baseline" "$t_baseline" \
-		"bounce_invalid, 2 parallel workers" "$t_parallel" \
+	printf '   %-44s %10s ms   cpu %6s ms\n' "count(*) GROUP BY address" "$t_floor" "$c_floor" \
+		"bounce_invalid(code, at) GROUP BY address" "$t_history" "$c_history" \
+		"plain SQL baseline" "$t_baseline" "$c_baseline"
+	printf '   %-44s %10s ms\n' "bounce_invalid, 2 parallel workers" "$t_parallel" \
 		"count(*), 2 parallel workers" "$t_floor_parallel"
-	echo "   bounce_invalid / count(*):        ${vs_floor}x   (target <= 1.5x: $(verdict "$vs_floor" "<=" 1.5))"
-	echo "   SQL baseline / bounce_invalid:    ${vs_baseline}x   (target >= 5x: $(verdict "$vs_baseline" ">=" 5))"
+	echo "   bounce_invalid / count(*):        ${vs_floor}x, cpu ${cpu_vs_floor}x   (target <= 1.5x: $(verdict "$vs_floor" "<=" 1.5))"
+	echo "   SQL baseline / bounce_invalid:    ${vs_baseline}x, cpu ${cpu_vs_baseline}x   (target >= 5x: $(verdict "$vs_baseline" ">=" 5))"
 	echo "   no workers / 2 parallel workers:  ${vs_serial}x   (count(*): ${floor_vs_serial}x)"
 	if [ "$differ_sql" != 0 ] || [ "$differ_parallel" != 0 ]; then
 		echo "bench/history.sh: answers differ" >&2

@@ -34,22 +34,26 @@ typedef struct history_entry
 	uint16_t	unused;
 } history_entry;
 
+/*
+ * The fields every row touches come first, so that a row usually costs one
+ * cache line of the state; the summary and the entries follow.
+ */
 struct bounce_history
 {
 	bounce_history_params params;
 	uint64_t	rows;			/* non-NULL rows added and not removed */
-	uint64_t	dropped;		/* hard, soft and reset rows before reset_at, no longer kept */
-	uint64_t	reset_rows;		/* reset rows at reset_at; 0: no reset */
 	int64_t		reset_at;		/* the latest reset; 0 when there is none */
+	uint64_t	reset_rows;		/* reset rows at reset_at; 0: no reset */
 	uint64_t	entry_rows;		/* the sum of entries[].rows */
-	int64_t		first_soft;		/* summary of the counted entries, exact when tidy */
-	int64_t		last_soft;
-	uint32_t	hard_pairs;
-	uint32_t	soft_pairs;
 	uint32_t	n;				/* entries in use */
 	uint32_t	cap;			/* entries the block has room for */
 	uint8_t		tidy;			/* strictly ordered, none before reset_at, summary exact */
 	uint8_t		saturated;		/* an entry's rows stopped at UINT32_MAX: remove is off */
+	uint32_t	hard_pairs;		/* summary of the counted entries, exact when tidy */
+	uint32_t	soft_pairs;
+	int64_t		first_soft;
+	int64_t		last_soft;
+	uint64_t	dropped;		/* hard, soft and reset rows before reset_at, no longer kept */
 	history_entry entries[];
 };
 
