@@ -11,7 +11,7 @@
  * when the row has none (NULL), and on UPDATE recomputes it when the response
  * or the recipient changed and the UPDATE did not set the code itself.  A NULL
  * response gives a NULL code.  The classification is classify_bounce()'s, so
- * a stored code always equals classify_bounce(response, recipient).
+ * a code the trigger writes equals classify_bounce(response, recipient).
  *
  * The arguments are resolved against the table at the first row and kept in
  * fn_extra: the executor gives every trigger of every result relation (every
