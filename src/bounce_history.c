@@ -200,9 +200,9 @@ bounce_history_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		const bounce_history_params *current = bounce_history_get_params(h);
+		bounce_history_params current = bounce_history_get_params(h);
 
-		if (current->soft_limit != params.soft_limit || current->min_span != params.min_span)
+		if (current.soft_limit != params.soft_limit || current.min_span != params.min_span)
 			check_status(BOUNCE_HISTORY_PARAMS_DIFFER);
 	}
 	if (!is_event(fcinfo))
@@ -255,7 +255,9 @@ bounce_history_combinefn(PG_FUNCTION_ARGS)
 	/* The first partial state may live in short-lived memory: copy it into ours. */
 	if (dst == NULL)
 	{
-		dst = bounce_history_create(bounce_history_get_params(src), &allocator);
+		bounce_history_params params = bounce_history_get_params(src);
+
+		dst = bounce_history_create(&params, &allocator);
 		if (dst == NULL)
 			check_status(BOUNCE_HISTORY_NO_MEMORY);
 	}

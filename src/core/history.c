@@ -35,36 +35,40 @@ typedef struct history_entry
 } history_entry;
 
 /*
- * The fields every row touches come first, so that a row usually costs one
- * cache line of the state; the summary and the entries follow.
+ * The header is 64 bytes, so that a new state's 128-byte block holds four
+ * pairs: most groups never grow, and their state stays next to the hash
+ * table entry it was allocated after.  Row counts are 32-bit and stop at
+ * UINT32_MAX; they only serve remove (and "any rows at all"), which a
+ * saturated count turns off.
  */
 struct bounce_history
 {
-	bounce_history_params params;
-	uint64_t	rows;			/* non-NULL rows added and not removed */
-	int64_t		reset_at;		/* the latest reset; 0 when there is none */
-	uint64_t	reset_rows;		/* reset rows at reset_at; 0: no reset */
-	uint64_t	entry_rows;		/* the sum of entries[].rows */
-	uint32_t	n;				/* entries in use */
-	uint32_t	cap;			/* entries the block has room for */
+	int32_t		soft_limit;		/* the rule */
 	uint8_t		tidy;			/* strictly ordered, none before reset_at, summary exact */
-	uint8_t		saturated;		/* an entry's rows stopped at UINT32_MAX: remove is off */
+	uint8_t		saturated;		/* a row count stopped at UINT32_MAX: remove is off */
+	uint8_t		cap_shift;		/* the block is HISTORY_MIN_BYTES << cap_shift bytes */
+	uint8_t		unused;
+	int64_t		min_span;		/* the rule */
+	int64_t		reset_at;		/* the latest reset; 0 when there is none */
+	uint32_t	rows;			/* non-NULL rows added and not removed */
+	uint32_t	reset_rows;		/* reset rows at reset_at; 0: no reset */
+	uint32_t	dropped;		/* hard, soft and reset rows before reset_at, no longer kept */
+	uint32_t	n;				/* entries in use */
 	uint32_t	hard_pairs;		/* summary of the counted entries, exact when tidy */
 	uint32_t	soft_pairs;
 	int64_t		first_soft;
 	int64_t		last_soft;
-	uint64_t	dropped;		/* hard, soft and reset rows before reset_at, no longer kept */
 	history_entry entries[];
 };
 
 #define HISTORY_HEADER offsetof(bounce_history, entries)
-/* A new state is one 128-byte block: PostgreSQL's allocator rounds to powers of two. */
-#define HISTORY_INITIAL_BYTES 128
-#define HISTORY_INITIAL_CAP ((uint32_t) ((HISTORY_INITIAL_BYTES - HISTORY_HEADER) / sizeof(history_entry)))
+/* Blocks are powers of two from 128 bytes: PostgreSQL's allocator rounds to them anyway. */
+#define HISTORY_MIN_BYTES 128
+#define HISTORY_MAX_SHIFT 40
 #define HISTORY_MAX_ENTRIES UINT32_MAX
 
-/* The header must leave room for entries in the first block, or the build fails. */
-typedef char history_header_fits[(HISTORY_HEADER + 2 * sizeof(history_entry) <= HISTORY_INITIAL_BYTES) ? 1 : -1];
+/* The header must stay 64 bytes, or the build fails. */
+typedef char history_header_is_64_bytes[(HISTORY_HEADER == 64) ? 1 : -1];
 
 /* Key bounds for "every pair at one instant", below and above every code. */
 #define CODE_BELOW_ALL (-1)
@@ -99,11 +103,32 @@ bounce_history_params_valid(const bounce_history_params *params)
 	return params->soft_limit >= 1 && params->min_span >= 0;
 }
 
-/* Nonzero when two rules are the same. */
+/* Nonzero when two states have the same rule. */
 static int
-same_params(const bounce_history_params *a, const bounce_history_params *b)
+same_rule(const bounce_history *a, const bounce_history *b)
 {
 	return a->soft_limit == b->soft_limit && a->min_span == b->min_span;
+}
+
+/* a + b, stopping at UINT32_MAX (which turns remove off). */
+static uint32_t
+add_count(bounce_history *h, uint32_t a, uint64_t b)
+{
+	if (b > (uint64_t) (UINT32_MAX - a))
+	{
+		h->saturated = 1;
+		return UINT32_MAX;
+	}
+	return a + (uint32_t) b;
+}
+
+/* Entries a block of 128 << shift bytes has room for. */
+static uint32_t
+capacity(unsigned shift)
+{
+	uint64_t	cap = (((uint64_t) HISTORY_MIN_BYTES << shift) - HISTORY_HEADER) / sizeof(history_entry);
+
+	return cap > HISTORY_MAX_ENTRIES ? HISTORY_MAX_ENTRIES : (uint32_t) cap;
 }
 
 /* Order of the pair (at, code) against an entry: by time, then by code. */
@@ -126,20 +151,6 @@ entry_cmp(const void *a, const void *b)
 	return key_cmp(x->at, x->code, (const history_entry *) b);
 }
 
-/* Add k rows to an entry; a count that would pass UINT32_MAX stops there. */
-static void
-add_entry_rows(bounce_history *h, history_entry *e, uint32_t k)
-{
-	uint32_t	room = UINT32_MAX - e->rows;
-
-	if (k > room)
-	{
-		h->saturated = 1;
-		k = room;
-	}
-	e->rows += k;
-	h->entry_rows += k;
-}
 
 /* The summary of no entries. */
 static void
@@ -275,7 +286,6 @@ tidy(bounce_history *h)
 
 	if (!h->tidy && !entries_ordered(h))
 		sort_entries(h);
-	h->entry_rows = 0;
 	summary_clear(h);
 	for (r = 0; r < h->n; r++)
 	{
@@ -285,74 +295,85 @@ tidy(bounce_history *h)
 			continue;
 		if (h->reset_rows > 0 && e.at < h->reset_at)
 		{
-			h->dropped += e.rows;
+			h->dropped = add_count(h, h->dropped, e.rows);
 			continue;
 		}
 		if (w > 0 && key_cmp(e.at, e.code, &h->entries[w - 1]) == 0)
 		{
-			add_entry_rows(h, &h->entries[w - 1], e.rows);
+			h->entries[w - 1].rows = add_count(h, h->entries[w - 1].rows, e.rows);
 			continue;
 		}
 		h->entries[w++] = e;
-		h->entry_rows += e.rows;
 		summary_append(h, &h->entries[w - 1]);
 	}
 	h->n = w;
 	h->tidy = 1;
 }
 
-/* Bytes of a block with room for cap entries. */
-static size_t
-bytes_for(uint64_t cap)
+/* The smallest block shift with room for need entries, or -1 when there is none. */
+static int
+shift_for(uint64_t need)
 {
-	return HISTORY_HEADER + (size_t) cap * sizeof(history_entry);
+	unsigned	shift;
+
+	for (shift = 0; shift <= HISTORY_MAX_SHIFT; shift++)
+		if (capacity(shift) >= need)
+			return (int) shift;
+	return -1;
 }
 
-/* Grow the block to room for at least need entries, doubling its size. */
+/* Grow the block to room for at least need entries (doubling at least). */
 static bounce_history_status
 reserve(bounce_history **hp, uint64_t need, const bounce_history_allocator *allocator)
 {
 	bounce_history *h = *hp;
-	size_t		bytes = bytes_for(h->cap);
-	uint64_t	cap;
+	int			shift;
 
-	if (need <= h->cap)
+	if (need <= capacity(h->cap_shift))
 		return BOUNCE_HISTORY_OK;
-	if (need > HISTORY_MAX_ENTRIES || need > (SIZE_MAX - HISTORY_HEADER) / sizeof(history_entry) / 2)
+	shift = need > HISTORY_MAX_ENTRIES ? -1 : shift_for(need);
+	if (shift < 0 || ((uint64_t) HISTORY_MIN_BYTES << shift) > SIZE_MAX)
 		return BOUNCE_HISTORY_TOO_LARGE;
-	while (bytes < bytes_for(need))
-		bytes *= 2;
-	cap = (bytes - HISTORY_HEADER) / sizeof(history_entry);
-	if (cap > HISTORY_MAX_ENTRIES)
-		cap = HISTORY_MAX_ENTRIES;
-	h = allocator->resize(h, bytes, allocator->arg);
+	h = allocator->resize(h, (size_t) HISTORY_MIN_BYTES << shift, allocator->arg);
 	if (h == NULL)
 		return BOUNCE_HISTORY_NO_MEMORY;
-	h->cap = (uint32_t) cap;
+	h->cap_shift = (uint8_t) shift;
 	*hp = h;
 	return BOUNCE_HISTORY_OK;
 }
 
-/* A new state in one 128-byte block, with room for two pairs. */
-bounce_history *
-bounce_history_create(const bounce_history_params *params, const bounce_history_allocator *allocator)
+/* A new state in a block of 128 << shift bytes; NULL when out of memory. */
+static bounce_history *
+new_state(const bounce_history_params *params, unsigned shift, const bounce_history_allocator *allocator)
 {
-	bounce_history *h = allocator->alloc(HISTORY_INITIAL_BYTES, allocator->arg);
+	bounce_history *h = allocator->alloc((size_t) HISTORY_MIN_BYTES << shift, allocator->arg);
 
 	if (h == NULL)
 		return NULL;
 	memset(h, 0, HISTORY_HEADER);
-	h->params = *params;
-	h->cap = HISTORY_INITIAL_CAP;
+	h->soft_limit = params->soft_limit;
+	h->min_span = params->min_span;
+	h->cap_shift = (uint8_t) shift;
 	h->tidy = 1;
 	return h;
 }
 
+/* A new state in one 128-byte block, with room for four pairs. */
+bounce_history *
+bounce_history_create(const bounce_history_params *params, const bounce_history_allocator *allocator)
+{
+	return new_state(params, 0, allocator);
+}
+
 /* The rule the state was created for. */
-const bounce_history_params *
+bounce_history_params
 bounce_history_get_params(const bounce_history *h)
 {
-	return &h->params;
+	bounce_history_params params;
+
+	params.soft_limit = h->soft_limit;
+	params.min_span = h->min_span;
+	return params;
 }
 
 /* A reset at at has become the latest: kept pairs before it stop counting. */
@@ -364,9 +385,11 @@ drop_before(bounce_history *h, int64_t at)
 		return;
 	if (h->entries[h->n - 1].at < at)
 	{
+		uint32_t	i;
+
 		/* The usual case in time order: the reset clears everything. */
-		h->dropped += h->entry_rows;
-		h->entry_rows = 0;
+		for (i = 0; i < h->n; i++)
+			h->dropped = add_count(h, h->dropped, h->entries[i].rows);
 		h->n = 0;
 		summary_clear(h);
 	}
@@ -376,16 +399,16 @@ drop_before(bounce_history *h, int64_t at)
 
 /* Count k reset rows at at. */
 static void
-note_reset(bounce_history *h, int64_t at, uint64_t k)
+note_reset(bounce_history *h, int64_t at, uint32_t k)
 {
 	if (h->reset_rows > 0 && at < h->reset_at)
-		h->dropped += k;
+		h->dropped = add_count(h, h->dropped, k);
 	else if (h->reset_rows > 0 && at == h->reset_at)
-		h->reset_rows += k;
+		h->reset_rows = add_count(h, h->reset_rows, k);
 	else
 	{
 		/* A later reset: the one before it is history too. */
-		h->dropped += h->reset_rows;
+		h->dropped = add_count(h, h->dropped, h->reset_rows);
 		h->reset_at = at;
 		h->reset_rows = k;
 		drop_before(h, at);
@@ -409,17 +432,17 @@ keep(bounce_history **hp, int code, int64_t at, const bounce_history_allocator *
 			{
 				if (e->rows == 0)
 					summary_append(h, e);	/* removed, now back: still the last */
-				add_entry_rows(h, e, 1);
+				e->rows = add_count(h, e->rows, 1);
 				return BOUNCE_HISTORY_OK;
 			}
 		}
-		if (h->n < h->cap)
+		if (h->n < capacity(h->cap_shift))
 			break;
 		/* Full: tidying may free room; grow only when it frees less than half. */
 		tidy(h);
-		if (h->n > h->cap / 2)
+		if (h->n > capacity(h->cap_shift) / 2)
 		{
-			bounce_history_status status = reserve(hp, (uint64_t) h->cap + 1, allocator);
+			bounce_history_status status = reserve(hp, (uint64_t) capacity(h->cap_shift) + 1, allocator);
 
 			if (status != BOUNCE_HISTORY_OK)
 				return status;
@@ -432,7 +455,6 @@ keep(bounce_history **hp, int code, int64_t at, const bounce_history_allocator *
 	e->code = (uint16_t) code;
 	e->rows = 1;
 	e->unused = 0;
-	h->entry_rows++;
 	if (h->n == 1)
 	{
 		h->tidy = 1;
@@ -465,7 +487,7 @@ bounce_history_add(bounce_history **hp, int code, int64_t at, const bounce_histo
 		case BOUNCE_ROLE_HARD:
 		case BOUNCE_ROLE_SOFT:
 			if (h->reset_rows > 0 && at < h->reset_at)
-				h->dropped++;
+				h->dropped = add_count(h, h->dropped, 1);
 			else
 			{
 				bounce_history_status status = keep(hp, code, at, allocator);
@@ -476,7 +498,7 @@ bounce_history_add(bounce_history **hp, int code, int64_t at, const bounce_histo
 			}
 			break;
 	}
-	h->rows++;
+	h->rows = add_count(h, h->rows, 1);
 	return BOUNCE_HISTORY_OK;
 }
 
@@ -491,7 +513,6 @@ forget(bounce_history *h, int code, int64_t at)
 		return BOUNCE_HISTORY_CANNOT_UNDO;	/* never added: not our row */
 	e = &h->entries[i];
 	e->rows--;
-	h->entry_rows--;
 	/* The pair stays (as a removed entry) until the next tidy. */
 	if (e->rows == 0)
 		summary_remove(h, i);
@@ -564,15 +585,15 @@ bounce_history_combine(bounce_history **dstp, const bounce_history *src,
 	bounce_history_status status;
 	uint32_t	i;
 
-	if (!same_params(&dst->params, &src->params))
+	if (!same_rule(dst, src))
 		return BOUNCE_HISTORY_PARAMS_DIFFER;
 	status = reserve(dstp, (uint64_t) dst->n + src->n, allocator);
 	if (status != BOUNCE_HISTORY_OK)
 		return status;
 	dst = *dstp;
 
-	dst->rows += src->rows;
-	dst->dropped += src->dropped;
+	dst->rows = add_count(dst, dst->rows, src->rows);
+	dst->dropped = add_count(dst, dst->dropped, src->dropped);
 	dst->saturated |= src->saturated;
 	if (src->reset_rows > 0)
 		note_reset(dst, src->reset_at, src->reset_rows);
@@ -582,7 +603,6 @@ bounce_history_combine(bounce_history **dstp, const bounce_history *src,
 		if (src->entries[i].rows == 0)
 			continue;
 		dst->entries[dst->n++] = src->entries[i];
-		dst->entry_rows += src->entries[i].rows;
 	}
 	dst->tidy = 0;
 	tidy(dst);
@@ -616,8 +636,8 @@ bounce_history_decide(bounce_history *h, bounce_history_verdict *verdict)
 	verdict->last_reset = h->reset_at;
 	if (h->hard_pairs > 0)
 		verdict->reason = BOUNCE_REASON_HARD;
-	else if (h->soft_pairs >= (uint32_t) h->params.soft_limit &&
-			 span_reached(h->first_soft, h->last_soft, h->params.min_span))
+	else if (h->soft_pairs >= (uint32_t) h->soft_limit &&
+			 span_reached(h->first_soft, h->last_soft, h->min_span))
 		verdict->reason = BOUNCE_REASON_SOFT;
 	verdict->invalid = verdict->reason != BOUNCE_REASON_NONE;
 	return 1;
@@ -667,11 +687,11 @@ bounce_history_serialize(bounce_history *h, unsigned char *out)
 	tidy(h);
 	out = put_uint(out, BOUNCE_HISTORY_SERIAL_VERSION, 1);
 	out = put_uint(out, h->saturated ? 1 : 0, 1);
-	out = put_uint(out, (uint32_t) h->params.soft_limit, 4);
-	out = put_uint(out, (uint64_t) h->params.min_span, 8);
-	out = put_uint(out, h->rows, 8);
-	out = put_uint(out, h->dropped, 8);
-	out = put_uint(out, h->reset_rows, 8);
+	out = put_uint(out, (uint32_t) h->soft_limit, 4);
+	out = put_uint(out, (uint64_t) h->min_span, 8);
+	out = put_uint(out, h->rows, 4);
+	out = put_uint(out, h->dropped, 4);
+	out = put_uint(out, h->reset_rows, 4);
 	out = put_uint(out, (uint64_t) h->reset_at, 8);
 	out = put_uint(out, h->n, 4);
 	for (i = 0; i < h->n; i++)
@@ -687,9 +707,9 @@ typedef struct serial_header
 {
 	unsigned	flags;
 	bounce_history_params params;
-	uint64_t	rows;
-	uint64_t	dropped;
-	uint64_t	reset_rows;
+	uint32_t	rows;
+	uint32_t	dropped;
+	uint32_t	reset_rows;
 	int64_t		reset_at;
 	uint32_t	n;
 } serial_header;
@@ -703,11 +723,11 @@ read_header(const unsigned char *in, size_t len, serial_header *hd)
 	hd->flags = in[1];
 	hd->params.soft_limit = (int32_t) (uint32_t) get_uint(in + 2, 4);
 	hd->params.min_span = (int64_t) get_uint(in + 6, 8);
-	hd->rows = get_uint(in + 14, 8);
-	hd->dropped = get_uint(in + 22, 8);
-	hd->reset_rows = get_uint(in + 30, 8);
-	hd->reset_at = (int64_t) get_uint(in + 38, 8);
-	hd->n = (uint32_t) get_uint(in + 46, 4);
+	hd->rows = (uint32_t) get_uint(in + 14, 4);
+	hd->dropped = (uint32_t) get_uint(in + 18, 4);
+	hd->reset_rows = (uint32_t) get_uint(in + 22, 4);
+	hd->reset_at = (int64_t) get_uint(in + 26, 8);
+	hd->n = (uint32_t) get_uint(in + 34, 4);
 	if ((hd->flags & ~1u) != 0 || !bounce_history_params_valid(&hd->params))
 		return 0;
 	if (hd->reset_rows == 0 && hd->reset_at != 0)
@@ -753,8 +773,7 @@ entries_valid(const unsigned char *in, const serial_header *hd)
 		prev = e;
 	}
 	/* Every kept, dropped and reset row is one of the rows. */
-	if (hd->dropped > hd->rows || hd->reset_rows > hd->rows - hd->dropped ||
-		sum > hd->rows - hd->dropped - hd->reset_rows)
+	if ((uint64_t) hd->dropped + hd->reset_rows + sum > hd->rows)
 		return 0;
 	return 1;
 }
@@ -766,30 +785,27 @@ bounce_history_deserialize(const unsigned char *in, size_t len, bounce_history *
 {
 	serial_header hd;
 	bounce_history *h;
-	uint32_t	cap;
+	int			shift;
 	uint32_t	i;
 
 	/* Check everything before allocating, so a bad input leaves nothing behind. */
 	if (!read_header(in, len, &hd) || !entries_valid(in, &hd))
 		return BOUNCE_HISTORY_MALFORMED;
-	cap = hd.n > HISTORY_INITIAL_CAP ? hd.n : HISTORY_INITIAL_CAP;
-	h = allocator->alloc(bytes_for(cap), allocator->arg);
+	shift = shift_for(hd.n);
+	if (shift < 0 || ((uint64_t) HISTORY_MIN_BYTES << shift) > SIZE_MAX)
+		return BOUNCE_HISTORY_TOO_LARGE;
+	h = new_state(&hd.params, (unsigned) shift, allocator);
 	if (h == NULL)
 		return BOUNCE_HISTORY_NO_MEMORY;
-	memset(h, 0, HISTORY_HEADER);
-	h->params = hd.params;
 	h->rows = hd.rows;
 	h->dropped = hd.dropped;
 	h->reset_rows = hd.reset_rows;
 	h->reset_at = hd.reset_at;
 	h->saturated = (uint8_t) (hd.flags & 1);
-	h->cap = cap;
 	h->n = hd.n;
-	h->tidy = 1;
 	for (i = 0; i < hd.n; i++)
 	{
 		read_entry(in, i, &h->entries[i]);
-		h->entry_rows += h->entries[i].rows;
 		summary_append(h, &h->entries[i]);
 	}
 	*out = h;

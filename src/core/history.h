@@ -20,9 +20,11 @@
  * subtraction.
  *
  * Size: the state keeps one 16-byte entry per distinct (time, code) pair of a
- * hard or soft bounce at or after the latest reset, plus a fixed header; in
- * memory at most about twice that (room to grow), serialized exactly
- * BOUNCE_HISTORY_SERIAL_HEADER + BOUNCE_HISTORY_SERIAL_ENTRY bytes per pair.
+ * hard or soft bounce at or after the latest reset, after a 64-byte header, in
+ * one block of 128 bytes or a power of two above (room to grow); serialized,
+ * exactly BOUNCE_HISTORY_SERIAL_HEADER + BOUNCE_HISTORY_SERIAL_ENTRY bytes per
+ * pair.  Row counts are 32-bit and stop at UINT32_MAX; they serve only remove
+ * (which a stopped count turns off) and "were there rows at all".
  */
 #ifndef BOUNCE_HISTORY_H
 #define BOUNCE_HISTORY_H
@@ -108,7 +110,7 @@ extern bounce_history *bounce_history_create(const bounce_history_params *params
 											 const bounce_history_allocator *allocator);
 
 /* The rule the state was created for. */
-extern const bounce_history_params *bounce_history_get_params(const bounce_history *h);
+extern bounce_history_params bounce_history_get_params(const bounce_history *h);
 
 /* Add one event.  The state may move to a larger block: *hp is updated. */
 extern bounce_history_status bounce_history_add(bounce_history **hp, int code, int64_t at,
@@ -135,13 +137,15 @@ extern int	bounce_history_decide(bounce_history *h, bounce_history_verdict *verd
 
 /*
  * Serialized form, big-endian, version 1:
- *   u8 version, u8 flags (bit 0: counts saturated), i32 soft_limit,
- *   i64 min_span, u64 rows, u64 dropped, u64 reset_rows, i64 reset_at, u32 n,
+ *   u8 version, u8 flags (bit 0: a row count stopped at UINT32_MAX),
+ *   i32 soft_limit, i64 min_span, u32 rows, u32 dropped (hard, soft and reset
+ *   rows before the latest reset), u32 reset_rows (rows of the latest reset;
+ *   0: none), i64 reset_at (0 when there is no reset), u32 n,
  *   then n entries of (i64 at, u16 code, u32 rows), strictly ordered by
- *   (at, code).
+ *   (at, code), each a hard or soft code at or after reset_at.
  */
 #define BOUNCE_HISTORY_SERIAL_VERSION 1
-#define BOUNCE_HISTORY_SERIAL_HEADER 50
+#define BOUNCE_HISTORY_SERIAL_HEADER 38
 #define BOUNCE_HISTORY_SERIAL_ENTRY 14
 
 /* Bytes bounce_history_serialize will write (tidies the state first). */

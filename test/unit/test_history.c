@@ -335,7 +335,8 @@ test_params(void)
 	h = build(single, 1, &one);
 	CHECK_INT(bounce_history_decide(h, &v), 1);
 	CHECK_INT(v.reason, BOUNCE_REASON_SOFT);
-	CHECK(bounce_history_get_params(h)->soft_limit == 1);
+	CHECK(bounce_history_get_params(h).soft_limit == 1);
+	CHECK(bounce_history_get_params(h).min_span == 0);
 	free(h);
 
 	/* The distance between the extreme times is 2^64 - 1: no overflow. */
@@ -628,8 +629,8 @@ rejected(const unsigned char *buf, size_t len)
 /* Offsets in the serialized form (see history.h). */
 enum
 {
-	OFF_VERSION = 0, OFF_FLAGS = 1, OFF_LIMIT = 2, OFF_SPAN = 6, OFF_ROWS = 14, OFF_DROPPED = 22,
-	OFF_RESET_ROWS = 30, OFF_RESET_AT = 38, OFF_N = 46, OFF_ENTRY = 50
+	OFF_VERSION = 0, OFF_FLAGS = 1, OFF_LIMIT = 2, OFF_SPAN = 6, OFF_ROWS = 14, OFF_DROPPED = 18,
+	OFF_RESET_ROWS = 22, OFF_RESET_AT = 26, OFF_N = 34, OFF_ENTRY = 38
 };
 
 /* Every kind of malformed input is refused; every single-byte change is refused or canonical. */
@@ -661,9 +662,10 @@ test_malformed(void)
 	CHECK(MUTATED(OFF_LIMIT, 0, 4));
 	CHECK(MUTATED(OFF_LIMIT, UINT32_MAX, 4));	/* -1 */
 	CHECK(MUTATED(OFF_SPAN, UINT64_MAX, 8));	/* -1 */
-	CHECK(MUTATED(OFF_ROWS, 4, 8));	/* fewer rows than kept, dropped and resets */
-	CHECK(MUTATED(OFF_DROPPED, 7, 8));
-	CHECK(MUTATED(OFF_RESET_ROWS, 0, 8));	/* no reset, yet a reset time */
+	CHECK(MUTATED(OFF_ROWS, 4, 4));	/* fewer rows than kept, dropped and resets */
+	CHECK(MUTATED(OFF_DROPPED, 7, 4));
+	CHECK(MUTATED(OFF_DROPPED, UINT32_MAX, 4));
+	CHECK(MUTATED(OFF_RESET_ROWS, 0, 4));	/* no reset, yet a reset time */
 	CHECK(MUTATED(OFF_RESET_AT, 3 * DAY + 1, 8));	/* entries before the reset */
 	CHECK(MUTATED(OFF_N, 2, 4));
 	CHECK(MUTATED(OFF_N, UINT32_MAX, 4));
@@ -835,8 +837,8 @@ test_remove_cases(void)
 static void
 test_out_of_memory(void)
 {
-	const event ev[] = {{20, 0}, {21, DAY}};
-	bounce_history *h = build(ev, 2, &DEFAULTS);	/* a full first block */
+	const event ev[] = {{20, 0}, {21, DAY}, {22, 2 * DAY}, {29, 3 * DAY}};
+	bounce_history *h = build(ev, 4, &DEFAULTS);	/* a full first block */
 	bounce_history_verdict before,
 				after;
 
@@ -847,7 +849,35 @@ test_out_of_memory(void)
 	fail_after = -1;
 	bounce_history_decide(h, &after);
 	CHECK(same_verdict(&before, &after));
-	CHECK(agrees(h, ev, 2, &DEFAULTS));
+	CHECK(agrees(h, ev, 4, &DEFAULTS));
+	free(h);
+}
+
+/* A row count that reaches UINT32_MAX stops there and turns remove off; the verdict stays exact. */
+static void
+test_saturated_counts(void)
+{
+	const event ev[] = {{20, 0}, {21, 8 * DAY}, {22, 15 * DAY}};
+	bounce_history *h = build(ev, 3, &DEFAULTS);
+	bounce_history *back = NULL;
+	bounce_history_verdict v;
+	size_t		len;
+	unsigned char *bytes = serialized(h, &len);
+
+	poke(bytes + OFF_ROWS, UINT32_MAX, 4);	/* as if 2^32 - 1 rows had come */
+	CHECK_INT(bounce_history_deserialize(bytes, len, &back, &A), BOUNCE_HISTORY_OK);
+	CHECK_INT(bounce_history_remove(back, 51, DAY), BOUNCE_HISTORY_OK);	/* not saturated yet */
+	CHECK_INT(bounce_history_add(&back, 51, DAY, &A), BOUNCE_HISTORY_OK);
+	CHECK_INT(bounce_history_add(&back, 51, DAY, &A), BOUNCE_HISTORY_OK);	/* one too many */
+	CHECK_INT(bounce_history_remove(back, 51, DAY), BOUNCE_HISTORY_CANNOT_UNDO);
+	CHECK_INT(bounce_history_decide(back, &v), 1);
+	CHECK_INT(v.reason, BOUNCE_REASON_SOFT);
+	free(bytes);
+	bytes = serialized(back, &len);
+	CHECK_INT(bytes[OFF_FLAGS], 1);
+	CHECK_INT(bytes[OFF_ROWS], 0xFF);
+	free(bytes);
+	free(back);
 	free(h);
 }
 
@@ -869,5 +899,6 @@ main(void)
 	test_remove_sliding();
 	test_remove_cases();
 	test_out_of_memory();
+	test_saturated_counts();
 	return unit_finish("history");
 }
