@@ -72,7 +72,6 @@ if [ "${1:-}" = "--in-cluster" ]; then
 		INSERT INTO bounce_events SELECT * FROM bounce_events TABLESAMPLE BERNOULLI (2.04) REPEATABLE (7);
 		VACUUM ANALYZE bounce_events;
 	SQL
-	
 	"${PSQL[@]}" -c "SELECT format('   %s rows, %s addresses, %s', count(*), count(DISTINCT address),
 	                                pg_size_pretty(pg_table_size('bounce_events'))) FROM bounce_events"
 
