@@ -127,12 +127,7 @@ bounce_explain_text(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
-		tupdesc->natts != EXPLAIN_NCOLUMNS)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("bounce_explain() is declared with the wrong result columns")));
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = BlessTupleDesc(bounce_result_tupdesc(fcinfo, EXPLAIN_NCOLUMNS, "bounce_explain()"));
 
 	labels = (BounceKindLabels *) fcinfo->flinfo->fn_extra;
 	if (labels == NULL)

@@ -340,16 +340,7 @@ verdict_tupdesc(FunctionCallInfo fcinfo)
 
 	if (tupdesc != NULL)
 		return tupdesc;
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("bounce_verdict must be called where a row type is expected")));
-	if (tupdesc->natts != VERDICT_NCOLUMNS)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("type bounce_verdict has %d columns, expected %d",
-						tupdesc->natts, VERDICT_NCOLUMNS),
-				 errhint("The bouncecode extension's objects may be damaged; reinstall it.")));
+	tupdesc = bounce_result_tupdesc(fcinfo, VERDICT_NCOLUMNS, "bounce_verdict");
 	oldcontext = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
 	MemoryContextSwitchTo(oldcontext);

@@ -137,6 +137,23 @@ bounce_code_description_lang(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(bounce_utf8_text(description_in(info, lang)));
 }
 
+TupleDesc
+bounce_result_tupdesc(FunctionCallInfo fcinfo, int ncolumns, const char *what)
+{
+	TupleDesc	tupdesc;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s must be called where a row type is expected", what)));
+	if (tupdesc->natts != ncolumns)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s is declared with %d columns, expected %d", what, tupdesc->natts, ncolumns),
+				 errhint("The bouncecode extension's objects may be damaged; reinstall it.")));
+	return tupdesc;
+}
+
 /* Columns of bounce_codes(), in order. */
 enum
 {
@@ -163,15 +180,7 @@ bounce_codes_catalog(PG_FUNCTION_ARGS)
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("bounce_codes() must be called where a row type is expected")));
-		if (tupdesc->natts != CATALOG_NCOLUMNS)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("bounce_codes() is declared with %d columns, expected %d",
-							tupdesc->natts, CATALOG_NCOLUMNS)));
+		tupdesc = bounce_result_tupdesc(fcinfo, CATALOG_NCOLUMNS, "bounce_codes()");
 		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
 		funcctx->user_fctx = bounce_kind_labels(TupleDescAttr(tupdesc, CATALOG_KIND)->atttypid,
 												funcctx->multi_call_memory_ctx);

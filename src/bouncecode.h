@@ -9,6 +9,7 @@
 #define BOUNCECODE_H
 
 #include "compat.h"
+#include "access/tupdesc.h"
 #include "fmgr.h"
 
 #include "core/bounce_codes.h"
@@ -35,5 +36,11 @@ extern BounceKindLabels *bounce_kind_labels(Oid kind_type, MemoryContext mcxt);
 
 /* Text datum of a UTF-8 C string, converted to the database encoding. */
 extern text *bounce_utf8_text(const char *utf8);
+
+/*
+ * The composite result type of the calling function, checked to have ncolumns
+ * columns; what names the function in the errors.
+ */
+extern TupleDesc bounce_result_tupdesc(FunctionCallInfo fcinfo, int ncolumns, const char *what);
 
 #endif							/* BOUNCECODE_H */
