@@ -64,15 +64,22 @@ $(CORE_OBJS): $(wildcard src/core/*.h src/core/*.def)
 unittest: $(UNIT_TESTS)
 	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; ./$$t; done
 
-# The accuracy report on both labeled corpora; fails below the floors, which are
-# the accuracy reached so far (raise them as the classifier improves, never lower).
-SISIMAI_FLOOR   = 95.3
-RESPONSES_FLOOR = 98.6
+# The accuracy report on the three labelled corpora, each split into a
+# development part and a check part (test/corpus/check-split.txt) whose misses
+# are never printed.  Fails below the floors (whole-corpus accuracy, then the
+# largest share of false-hard answers): the figures reached so far; raise them
+# as the classifier improves, never lower them.
+SISIMAI_FLOOR    = 95.3
+DEV_FLOOR        = 76.7
+RESPONSES_FLOOR  = 98.6
+FALSE_HARD_MAX   = 0.7
+CHECK_SPLIT      = -c test/corpus/check-split.txt
 
 .PHONY: accuracy
 accuracy: test/tools/accuracy.bin
-	./test/tools/accuracy.bin eml test/corpus/sisimai/labels.tsv test/corpus/sisimai/eml $(SISIMAI_FLOOR)
-	./test/tools/accuracy.bin tsv test/corpus/responses.tsv $(RESPONSES_FLOOR)
+	./test/tools/accuracy.bin $(CHECK_SPLIT) -n sisimai eml test/corpus/sisimai/labels.tsv test/corpus/sisimai/eml $(SISIMAI_FLOOR) $(FALSE_HARD_MAX)
+	./test/tools/accuracy.bin $(CHECK_SPLIT) -n dev eml test/corpus/dev/labels.tsv test/corpus/dev/eml $(DEV_FLOOR) $(FALSE_HARD_MAX)
+	./test/tools/accuracy.bin $(CHECK_SPLIT) -n responses tsv test/corpus/responses.tsv $(RESPONSES_FLOOR) $(FALSE_HARD_MAX)
 
 # The same unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
