@@ -159,7 +159,7 @@ network(int klass, int detail)
 		case 4:					/* unable to route */
 			return meaning(BOUNCE_21, ENH_SPECIFIC, "status_routing");
 		case 5:					/* mail system congestion */
-			return meaning(BOUNCE_70, ENH_SPECIFIC, "status_congestion");
+			return meaning(BOUNCE_20, ENH_SPECIFIC, "status_congestion");
 		case 7:					/* delivery time expired */
 			return meaning(BOUNCE_40, ENH_SPECIFIC, "status_expired");
 		case 6:					/* routing loop detected */
@@ -175,7 +175,7 @@ static smtp_meaning
 protocol(int klass, int detail)
 {
 	if (detail == 3)			/* too many recipients */
-		return meaning(BOUNCE_70, ENH_GENERAL, "status_too_many_recipients");
+		return meaning(BOUNCE_20, ENH_GENERAL, "status_too_many_recipients");
 	return meaning(klass == 5 ? BOUNCE_40 : BOUNCE_20, ENH_GENERAL, "status_protocol");
 }
 
@@ -184,7 +184,7 @@ static smtp_meaning
 security(int klass, int detail)
 {
 	if (klass == 4)				/* a temporary policy deferral: come back later */
-		return meaning(BOUNCE_70, ENH_GENERAL, "status_deferred_policy");
+		return meaning(BOUNCE_20, ENH_GENERAL, "status_deferred_policy");
 	switch (detail)
 	{
 		case 13:				/* user account disabled */
@@ -247,7 +247,7 @@ smtp_reply_meaning(int reply)
 	if (reply >= 200 && reply < 300)
 		return meaning(BOUNCE_0, WEAK - 5, "reply_success");
 	if (reply == 421)			/* service not available, closing channel: come back later */
-		return meaning(BOUNCE_70, WEAK - 5, "reply_421");
+		return meaning(BOUNCE_20, WEAK - 5, "reply_421");
 	if (reply == 552)
 		return meaning(BOUNCE_22, WEAK - 5, "reply_552");
 	if (reply >= 400 && reply < 500)
