@@ -36,6 +36,8 @@ typedef struct bounce_result
 {
 	int			code;			/* one of the 25 codes */
 	const char *rule;			/* name of the rule that decided (static) */
+	const char *phrase;			/* the phrase that matched (static), NULL when no phrase decided */
+	const char *part;			/* the part of the message the decision came from (static) */
 	int			smtp_reply;		/* basic SMTP reply code found, 0 if none */
 	char		status[BOUNCE_STATUS_MAX];	/* enhanced status code, "" if none */
 	char		evidence[BOUNCE_EVIDENCE_MAX + 1];	/* the text that triggered it (valid UTF-8) */

@@ -11,7 +11,9 @@ typedef enum phrase_kind
 {
 	PHRASE_CUE,					/* evidence for a code */
 	PHRASE_CUT,					/* the returned original message starts here: stop reading */
-	PHRASE_PROVIDER				/* a large mailbox provider's host name (29 -> 59) */
+	PHRASE_FORWARD,				/* a forwarded message follows: its '>' lines are read */
+	PHRASE_QUOTE,				/* quoted reply text starts here ("On ... wrote:"): no evidence to the part's end */
+	PHRASE_BANNER				/* a footer, disclaimer or scanner banner: no evidence to the paragraph's end */
 } phrase_kind;
 
 /*
@@ -24,6 +26,13 @@ typedef enum phrase_kind
 #define STRONG 70				/* a specific reason, unambiguous in a bounce */
 #define MEDIUM 50				/* a likely reason that can appear in other contexts */
 #define WEAK 20					/* generic wording; decides only when nothing else does */
+
+/*
+ * Matching is by whole words: a phrase's first and last words must stand
+ * alone ("rbl" does not match inside "warbler").  A phrase ending in '*' is a
+ * stem: its last word may go on ("unsubscri*" matches "unsubscribe" and
+ * "unsubscribing").
+ */
 
 /* Where a cue counts. */
 #define IN_ANY 0

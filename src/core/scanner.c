@@ -12,8 +12,9 @@
 #include <string.h>
 
 #include "ascii.h"
-
+#include "hosts.h"
 #include "phrases.h"
+#include "words.h"
 
 /* About how often the interrupt hook runs. */
 #define INTERRUPT_EVERY (1024 * 1024)
@@ -52,7 +53,10 @@ typedef enum field
 	FIELD_PRECEDENCE,
 	FIELD_SUBJECT,
 	FIELD_FROM,
-	FIELD_QUOTED_HEADER			/* a header of the returned message, quoted in the text */
+	FIELD_DISPOSITION,
+	FIELD_RETURN_PATH,
+	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
+	FIELD_QUOTE_START			/* the "Sent:" of a mail client's quoted header block */
 } field;
 
 static const struct
@@ -74,6 +78,7 @@ static const struct
 	{"precedence:", FIELD_PRECEDENCE},
 	{"subject:", FIELD_SUBJECT},
 	{"from:", FIELD_FROM},
+	{"disposition:", FIELD_DISPOSITION},
 	/* Headers of a returned message pasted into the text: read for nothing. */
 	{"received:", FIELD_QUOTED_HEADER},
 	{"x-", FIELD_QUOTED_HEADER},
@@ -87,9 +92,26 @@ static const struct
 	{"references:", FIELD_QUOTED_HEADER},
 	{"content-", FIELD_QUOTED_HEADER},
 	{"mime-version:", FIELD_QUOTED_HEADER},
-	{"return-path:", FIELD_QUOTED_HEADER},
+	{"return-path:", FIELD_RETURN_PATH},
 	{"list-", FIELD_QUOTED_HEADER},
 	{"thread-", FIELD_QUOTED_HEADER},
+	/*
+	 * The "Sent:" line of the header block Outlook, Apple Mail and others put
+	 * above quoted text, in the languages they ship: quoted text follows.
+	 */
+	{"sent:", FIELD_QUOTE_START},
+	{"skickat:", FIELD_QUOTE_START},
+	{"gesendet:", FIELD_QUOTE_START},
+	{"envoy\xc3\xa9" " :", FIELD_QUOTE_START},
+	{"envoy\xc3\xa9" ":", FIELD_QUOTE_START},
+	{"enviado el:", FIELD_QUOTE_START},
+	{"enviado:", FIELD_QUOTE_START},
+	{"inviato:", FIELD_QUOTE_START},
+	{"verzonden:", FIELD_QUOTE_START},
+	{"sendt:", FIELD_QUOTE_START},
+	{"l\xc3\xa4" "hetetty:", FIELD_QUOTE_START},
+	{"wys\xc5\x82" "ano:", FIELD_QUOTE_START},
+	{"data de envio:", FIELD_QUOTE_START},
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
 	{"remote-mta:", FIELD_OTHER},
@@ -138,6 +160,13 @@ build_fold_table(void)
 		fold_table[c] = f;
 	}
 	fold_ready = 1;
+}
+
+/* Is a folded byte part of a word (a letter, a digit, '_')?  Other bytes are word boundaries. */
+static inline int
+is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 /* Is b the lead byte of a foldable two-byte sequence (U+00C0..U+017F)? */
@@ -270,6 +299,7 @@ offer(scan_evidence *ev, int score, int code, const char *rule,
 
 	if (score <= ev->score)
 		return;
+	ev->phrase = NULL;
 	ev->score = score;
 	ev->code = code;
 	ev->rule = rule;
@@ -304,35 +334,136 @@ scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 	sc->last_was_space = 1;
 }
 
-/* Act on every phrase that ends at byte `at` of the line. */
+const phrase_shape *scan_phrase_shapes;
+
+phrase_shape
+scan_pattern_shape(const char *folded, size_t len, int stem)
+{
+	phrase_shape sh;
+
+	sh.len = (unsigned char) (len < 255 ? len : 255);
+	sh.start_boundary = len > 0 && is_word_byte((unsigned char) folded[0]);
+	sh.end_boundary = len > 0 && !stem && is_word_byte((unsigned char) folded[len - 1]);
+	return sh;
+}
+
+/* The level a cue read in this zone, on this line, belongs to. */
+static evidence_level
+level_of(const scan_state *sc, scan_zone zone)
+{
+	if (zone == ZONE_DIAGNOSTIC || (zone == ZONE_TEXT && sc->remote_line))
+		return LEVEL_REMOTE;
+	return zone == ZONE_SUBJECT ? LEVEL_SUBJECT : LEVEL_PROSE;
+}
+
+/* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
+static void
+on_phrase(scan_state *sc, const phrase *p, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	switch (p->kind)
+	{
+		case PHRASE_CUT:
+			if (zone == ZONE_TEXT)
+				sc->cut = 1;
+			break;
+		case PHRASE_FORWARD:
+			if (zone == ZONE_TEXT || zone == ZONE_SUBJECT)
+				sc->forwarded = 1;
+			break;
+		case PHRASE_QUOTE:
+			if (zone == ZONE_TEXT && !sc->remote_line)
+			{
+				sc->quoted = 1;
+				sc->not_evidence_seen = 1;
+			}
+			break;
+		case PHRASE_BANNER:
+			if (zone == ZONE_TEXT && !sc->remote_line)
+			{
+				sc->banner = 1;
+				sc->not_evidence_seen = 1;
+				/* What this line said before the banner began is part of it. */
+				sc->line_cue[LEVEL_PROSE].score = 0;
+			}
+			break;
+		case PHRASE_CUE:
+			if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT) ||
+				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
+				break;
+			{
+				scan_evidence *ev = &sc->line_cue[level_of(sc, zone)];
+
+				offer(ev, p->strength, p->code, p->rule, line, len, at);
+				if (ev->rule == p->rule && ev->score == p->strength)
+					ev->phrase = p->text;
+				sc->line_has_cue = 1;
+			}
+			break;
+	}
+}
+
+/*
+ * Phrases ended at byte `at`: act on those whose first word starts a word in
+ * the text; those that end inside a word of the text wait for the next byte.
+ */
 static void
 on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_t at,
 		 scan_zone zone)
 {
+	int			waiting = 0;
+
 	for (; *ids >= 0; ids++)
 	{
-		const phrase *p = &bounce_phrases[*ids];
+		phrase_shape sh = scan_phrase_shapes[*ids];
 
-		switch (p->kind)
+		if (sh.start_boundary &&
+			is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 1)]))
+			continue;
+		if (sh.end_boundary)
 		{
-			case PHRASE_CUT:
-				if (zone == ZONE_TEXT)
-					sc->cut = 1;
-				break;
-			case PHRASE_PROVIDER:
-				/* Only where the failed delivery is described, not in Received: headers. */
-				if (zone == ZONE_TEXT || zone == ZONE_DIAGNOSTIC)
-					sc->provider_host = 1;
-				break;
-			case PHRASE_CUE:
-				if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT))
-					break;
-				offer(&sc->cue, p->strength + (zone == ZONE_DIAGNOSTIC ? DIAGNOSTIC_BONUS : 0) -
-					  (zone == ZONE_SUBJECT ? SUBJECT_PENALTY : 0),
-					  p->code, p->rule, line, len, at);
-				break;
+			if (!waiting)
+			{
+				sc->pending = ids;
+				sc->pending_at = at;
+				waiting = 1;
+			}
+			continue;
 		}
+		on_phrase(sc, &bounce_phrases[*ids], line, len, at, zone);
 	}
+}
+
+/* The byte after phrases that ended on a word byte: those still waiting match if it is no word byte. */
+static void
+resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len, scan_zone zone)
+{
+	const int32_t *ids = sc->pending;
+
+	sc->pending = NULL;
+	if (is_word_byte(next))
+		return;
+	for (; *ids >= 0; ids++)
+	{
+		phrase_shape sh = scan_phrase_shapes[*ids];
+
+		/* The byte before the phrase: the ring now holds one more byte. */
+		if (!sh.end_boundary ||
+			(sh.start_boundary && is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 2)])))
+			continue;
+		on_phrase(sc, &bounce_phrases[*ids], line, len, sc->pending_at, zone);
+	}
+}
+
+/* Step the automaton over one folded byte and act on what matches. */
+static inline void
+feed(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	sc->ring[sc->ring_pos++] = c;
+	if (sc->pending != NULL)
+		resolve_pending(sc, c, line, len, zone);
+	sc->state = matcher_step(sc->m, sc->state, c);
+	if (matcher_has_output(sc->state))
+		on_match(sc, matcher_outputs(sc->m, sc->state), line, len, at, zone);
 }
 
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
@@ -385,6 +516,9 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 
 	if (n > 0)
 	{
+		/* A failure code in a text line: the rest of the line is a server's reply. */
+		if (rank == RANK_TEXT && e.klass != 2)
+			sc->remote_line = 1;
 		/* A failure code outranks a success code read at the same place. */
 		int			r = rank * 2 + (e.klass != 2);
 
@@ -408,6 +542,9 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 		{
 			int			r = rank * 2 + (reply >= 400);
 
+			if (rank == RANK_TEXT && reply >= 400)
+				sc->remote_line = 1;
+
 			if (r > sc->reply_rank)
 			{
 				smtp_meaning m = smtp_reply_meaning(reply);
@@ -424,12 +561,59 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 	return 0;
 }
 
-/* Feed the bytes line[from..len) to the matcher and read SMTP codes among them. */
+/*
+ * A token that is no word (words.h) was found at line[i]: note what it says —
+ * a recipient address, a blocklist zone, a large provider's host — and step
+ * over it.
+ */
+static void
+on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, scan_zone zone,
+		int read_codes)
+{
+	if (!read_codes)
+		return;
+	if (t->kind == TOKEN_ADDRESS && sc->recipient_rank < RECIPIENT_IN_TEXT)
+	{
+		const char *at = memchr(line + i, '@', t->len);
+
+		offer_address(sc, line, len, (size_t) (at - line), RECIPIENT_IN_TEXT);
+	}
+	else if (t->kind == TOKEN_HOST || t->kind == TOKEN_URL)
+	{
+		host_fact f = host_lookup(line + i + t->host_at, t->host_len);
+
+		if (f.large_provider)
+			sc->provider_host = 1;
+		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line))
+		{
+			offer(&sc->line_cue[level_of(sc, zone)], STRONG + 8, f.code, f.rule, line, len, i + t->len);
+			sc->line_has_cue = 1;
+		}
+	}
+}
+
+/* Take the line's cues into the message's, unless the line turned out to be a banner. */
+static void
+commit_line_cues(scan_state *sc)
+{
+	int			l;
+
+	for (l = 0; l < LEVEL_COUNT; l++)
+	{
+		if (sc->line_cue[l].score > sc->cue[l].score)
+			sc->cue[l] = sc->line_cue[l];
+		sc->line_cue[l].score = 0;
+	}
+	sc->line_has_cue = 0;
+}
+
+/*
+ * Feed the bytes line[from..len) to the matcher, word by word, and read SMTP
+ * codes and names (addresses, hosts, URLs) among them.
+ */
 static void
 scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone zone)
 {
-	const matcher *m = sc->m;
-	matcher_state state = sc->state;
 	int			last_was_space = sc->last_was_space;
 	unsigned char prev = sc->prev_byte;
 	int			code_rank = zone == ZONE_DIAGNOSTIC ? RANK_DIAGNOSTIC :
@@ -457,49 +641,59 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			if (last_was_space)
 				continue;
 			last_was_space = 1;
+			feed(sc, ' ', line, len, i, zone);
+			continue;
 		}
-		else
+		if (i == 0 || !ascii_is_alnum(prev))
 		{
-			last_was_space = 0;
-			if (code_rank > 0 && (raw == '2' || raw == '4' || raw == '5') &&
-				(i == 0 || (!ascii_is_alnum(prev) && prev != '.' && prev != '_')))
-			{
-				size_t		n = read_code_at(sc, line, len, i, code_rank);
+			size_t		n = 0;
+			token		t;
 
-				/*
-				 * A code is no part of a phrase: it reads as a space, so that
-				 * "Please try 550-5.1.1 double-checking" (a reply wrapped by an
-				 * MTA) matches as "please try double-checking".
-				 */
-				if (n > 0)
+			if (code_rank > 0 && (raw == '2' || raw == '4' || raw == '5') && prev != '.' && prev != '_')
+				n = read_code_at(sc, line, len, i, code_rank);
+			if (n == 0 && i > 0 && !token_is_delimiter(prev))
+				goto word;
+
+			/*
+			 * A code is no part of a phrase: it reads as a space, so that
+			 * "Please try 550-5.1.1 double-checking" (a reply wrapped by an
+			 * MTA) matches as "please try double-checking", and "Unrouteable
+			 * 550 address" as "unrouteable address".
+			 */
+			if (n == 0)
+			{
+				t = token_classify(line + i, len - i);
+				if (t.kind != TOKEN_WORD)
 				{
-					prev = (unsigned char) line[i + n - 1];
-					i += n - 1;
-					if (!last_was_space)
-					{
-						last_was_space = 1;
-						state = matcher_step(m, state, ' ');
-					}
-					continue;
+					on_name(sc, &t, line, len, i, zone, code_rank > 0);
+					n = t.len;
 				}
 			}
-			if (code_rank > 0 && raw == '@' && sc->recipient_rank < RECIPIENT_IN_TEXT)
-				offer_address(sc, line, len, i, RECIPIENT_IN_TEXT);
+			if (n > 0)
+			{
+				prev = (unsigned char) line[i + n - 1];
+				i += n - 1;
+				if (!last_was_space)
+				{
+					last_was_space = 1;
+					feed(sc, ' ', line, len, i, zone);
+				}
+				continue;
+			}
 		}
+word:
+		last_was_space = 0;
 		prev = raw;
-		state = matcher_step(m, state, c);
-		if (matcher_has_output(state))
-			on_match(sc, matcher_outputs(m, state), line, len, i, zone);
+		feed(sc, c, line, len, i, zone);
 	}
 	/* The line break is whitespace too. */
 	if (!last_was_space)
 	{
-		state = matcher_step(m, state, ' ');
-		if (matcher_has_output(state))
-			on_match(sc, matcher_outputs(m, state), line, len, len, zone);
+		feed(sc, ' ', line, len, len, zone);
 		last_was_space = 1;
 	}
-	sc->state = state;
+	if (sc->line_has_cue)
+		commit_line_cues(sc);
 	sc->last_was_space = last_was_space;
 	sc->prev_byte = ' ';
 }
@@ -525,6 +719,25 @@ field_of(const char *line, size_t len, size_t *value_at)
 		}
 	}
 	return FIELD_NONE;
+}
+
+/* The names mail systems send their bounces under (From: of a bounce). */
+static const char *const mailer_senders[] = {
+	"mailer-daemon", "mailer daemon", "mailer_daemon", "postmaster", "mail delivery",
+	"mail system", "delivery subsystem", "mail administrator", "mailadmin", "mail-daemon",
+	"returned mail", "nondeliverable", "non-delivery", NULL
+};
+
+/* Does a From: value name a mail system rather than a person? */
+static int
+is_mailer_sender(const char *value, size_t len)
+{
+	int			i;
+
+	for (i = 0; mailer_senders[i] != NULL; i++)
+		if (contains(value, len, mailer_senders[i]))
+			return 1;
+	return 0;
 }
 
 /* Act on a DSN or header field; returns the zone its value is read in. */
@@ -576,8 +789,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			read_recipient_field(sc, value, vlen, RECIPIENT_X_FAILED);
 			return ZONE_HEADER;
 		case FIELD_FEEDBACK_TYPE:
+			/* RFC 5965 section 7.3 and RFC 6650: the feedback types. */
 			sc->arf = 1;
-			offer(&sc->structure, 3, 200, "arf_feedback_report", line, len, len);
+			if (contains(value, vlen, "opt-out") || contains(value, vlen, "unsubscribe"))
+				offer(&sc->structure, 3, 90, "arf_opt_out", line, len, len);
+			else if (contains(value, vlen, "not-spam"))
+				offer(&sc->structure, 3, 0, "arf_not_spam", line, len, len);
+			else
+				offer(&sc->structure, 3, 200, "arf_feedback_report", line, len, len);
 			return ZONE_HEADER;
 		case FIELD_AUTO_SUBMITTED:
 			if (contains(value, vlen, "auto-replied"))
@@ -593,12 +812,27 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_SUBJECT:
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
 		case FIELD_FROM:
-			if (zone == ZONE_HEADER &&
-				(contains(value, vlen, "mailer-daemon") || contains(value, vlen, "postmaster") ||
-				 contains(value, vlen, "mail delivery")))
+			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
 				sc->from_mailer = 1;
 			return zone == ZONE_HEADER ? ZONE_HEADER : zone;
+		case FIELD_RETURN_PATH:
+			/* RFC 5321 4.5.5: bounces (and auto-replies) go out with the null reverse path. */
+			if (zone == ZONE_HEADER && contains(value, vlen, "<>"))
+				sc->null_sender = 1;
+			return ZONE_HEADER;
+		case FIELD_DISPOSITION:
+			/* RFC 8098: a message disposition notification is a read receipt, no failure. */
+			sc->mdn = 1;
+			offer(&sc->structure, 1, 0, "read_receipt", line, len, len);
+			return ZONE_HEADER;
 		case FIELD_QUOTED_HEADER:
+			return ZONE_HEADER;
+		case FIELD_QUOTE_START:
+			if (zone == ZONE_TEXT)
+			{
+				sc->quoted = 1;
+				sc->not_evidence_seen = 1;
+			}
 			return ZONE_HEADER;
 		case FIELD_OTHER:
 			return ZONE_HEADER;
@@ -638,6 +872,18 @@ is_unsubscribe_line(const char *line, size_t len)
 	return 0;
 }
 
+/* Is the line empty or all whitespace? */
+static int
+is_blank_line(const char *line, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return 0;
+	return 1;
+}
+
 void
 scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 {
@@ -654,25 +900,53 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->options->interrupt(sc->options->interrupt_arg);
 	}
 
-	/* A quoted reply ("> Status: 5.1.1") or an SMTP transcript ("<<< 550 ...")
-	 * reads like the plain text. */
 	if (zone == ZONE_TEXT)
 	{
+		/* An SMTP transcript ("<<< 550 ...") reads like the plain text. */
 		if (len >= 4 && (memcmp(line, "<<< ", 4) == 0 || memcmp(line, ">>> ", 4) == 0))
 		{
 			line += 4;
 			len -= 4;
 		}
-		while (len > 0 && line[0] == '>')
+		/*
+		 * A forwarded bounce ("Begin forwarded message:") is read through its
+		 * quote marks: it is the bounce, passed on.
+		 */
+		else if (sc->forwarded && !sc->quoted && len > 0 && line[0] == '>')
 		{
-			line++;
-			len--;
-			if (len > 0 && line[0] == ' ')
+			while (len > 0 && line[0] == '>')
 			{
 				line++;
 				len--;
+				if (len > 0 && line[0] == ' ')
+				{
+					line++;
+					len--;
+				}
 			}
 		}
+		/* Quoted reply text ("> ...", or all that follows "On ... wrote:") is no evidence. */
+		else if (sc->quoted || (len > 0 && line[0] == '>'))
+		{
+			sc->not_evidence_seen = 1;
+			scan_bytes(sc, line, 0, 0, zone);
+			return;
+		}
+		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
+		if (is_blank_line(line, len))
+		{
+			sc->banner = 0;
+			sc->remote_line = 0;
+		}
+		else if (line[0] != ' ' && line[0] != '\t')
+			sc->remote_line = 0;
+	}
+	else if (zone == ZONE_HEADER)
+	{
+		/* A new part's headers: what was quoted or a banner in the last part is over. */
+		sc->quoted = 0;
+		sc->banner = 0;
+		sc->remote_line = 0;
 	}
 
 	if (len > 0 && (line[0] == ' ' || line[0] == '\t') && sc->in_field)
@@ -696,7 +970,10 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->field_zone = ZONE_HEADER;
 		}
 		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len))
-			offer(&sc->cue, STRONG, 90, "unsubscribe_reply", line, len, len);
+		{
+			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
+			sc->line_has_cue = 1;
+		}
 		else if (zone == ZONE_TEXT)
 		{
 			/* SMTP continuation prefixes ("550-5.1.1 ") join the text they wrap. */
@@ -731,6 +1008,15 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		if (ascii_has_prefix(line + i, len - i, "smtp;") || ascii_has_prefix(line + i, len - i, "x-unix;") ||
 			ascii_has_prefix(line + i, len - i, "x-postfix;"))
 			from = (size_t) ((const char *) memchr(line + i, ';', len - i) - line) + 1;
+		/*
+		 * "x-unix;" is the output of a local delivery program (procmail, a
+		 * pipe), not a remote server's reply: it counts as the reporting
+		 * MTA's own explanation, it and its continuation lines.
+		 */
+		if (ascii_has_prefix(line + i, len - i, "x-unix;"))
+			sc->field_zone = ZONE_TEXT;
+		if (sc->field_zone == ZONE_TEXT)
+			line_zone = ZONE_TEXT;
 	}
 	scan_bytes(sc, line, len, from, line_zone);
 }

@@ -22,6 +22,18 @@ typedef enum scan_zone
 	ZONE_DIAGNOSTIC				/* a DSN Diagnostic-Code field: the remote server's own words */
 } scan_zone;
 
+/*
+ * The parts of a bounce in their order of authority (README, "How it
+ * decides"): a lower level decides only what a higher one leaves open.
+ */
+typedef enum evidence_level
+{
+	LEVEL_REMOTE,				/* the remote server's own words: Diagnostic-Code, a reply line */
+	LEVEL_PROSE,				/* the reporting MTA's explanation, the human-readable text */
+	LEVEL_SUBJECT,				/* the top-level Subject */
+	LEVEL_COUNT
+} evidence_level;
+
 /* Bytes of context kept around a piece of evidence: before and after it. */
 #define SCAN_CONTEXT_BEFORE 120
 #define SCAN_CONTEXT_AFTER 80
@@ -36,6 +48,7 @@ typedef struct scan_evidence
 	int			score;			/* 0 = none yet */
 	int			code;
 	const char *rule;
+	const char *phrase;			/* the phrase that matched (static), NULL for a code or a fact */
 	size_t		raw_len;
 	char		raw[SCAN_CONTEXT_BEFORE + SCAN_CONTEXT_AFTER];
 } scan_evidence;
@@ -50,8 +63,26 @@ typedef struct scan_state
 	int			last_was_space;
 	unsigned char prev_byte;
 
-	/* The strongest phrase cue, and the enhanced / basic codes with their rank. */
-	scan_evidence cue;
+	/*
+	 * Whole-word matching: the last 256 folded bytes fed (a phrase's start
+	 * must follow a non-word byte), and the phrases that ended on a word byte,
+	 * waiting for the next byte to be a non-word one.
+	 */
+	unsigned char ring[256];
+	unsigned char ring_pos;
+	const int32_t *pending;
+	size_t		pending_at;
+
+	/* The strongest phrase cue per level, and those of the line being read. */
+	scan_evidence cue[LEVEL_COUNT];
+	scan_evidence line_cue[LEVEL_COUNT];
+	int			line_has_cue;
+
+	/* Segments that are never evidence. */
+	int			remote_line;	/* this line (and its indented continuation) is a server's reply */
+	int			banner;			/* a footer, disclaimer or scanner banner: to the paragraph's end */
+	int			quoted;			/* quoted reply text follows, to the end of this part */
+	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
 	scan_evidence status;		/* from the enhanced status code */
 	scan_evidence reply;		/* from the basic reply code */
 	int			status_rank;
@@ -65,6 +96,9 @@ typedef struct scan_state
 	int			action_delivered;
 	int			dsn;			/* a delivery-status part or DSN fields were seen */
 	int			arf;			/* a feedback report (ARF) */
+	int			mdn;			/* a read receipt (RFC 8098 Disposition field) */
+	int			null_sender;	/* Return-Path: <> */
+	int			forwarded;		/* a person forwards a message ("Begin forwarded message:") */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			provider_host;	/* a large provider's host name appeared */
@@ -97,6 +131,20 @@ extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone z
 
 /* Fold a pattern exactly as the scanner folds text; returns its length. */
 extern size_t scan_fold_pattern(const char *in, char *out, size_t size);
+
+/* What whole-word matching needs to know of a folded pattern. */
+typedef struct phrase_shape
+{
+	unsigned char len;			/* folded length (patterns are shorter than 256 bytes) */
+	unsigned char start_boundary;	/* its first byte is a word byte: a non-word byte must precede */
+	unsigned char end_boundary;	/* its last byte is a word byte and it is no stem: a non-word byte must follow */
+} phrase_shape;
+
+/* The shape of a folded pattern; a trailing '*' (a stem) has been removed by the caller. */
+extern phrase_shape scan_pattern_shape(const char *folded, size_t len, int stem);
+
+/* The shapes of bounce_phrases[], set once by the classifier's init. */
+extern const phrase_shape *scan_phrase_shapes;
 
 /* Copy a piece of input into an evidence buffer as printable, valid UTF-8. */
 extern void scan_copy_evidence(char *dst, const char *src, size_t len);

@@ -158,7 +158,8 @@ test_line_forms(void)
 	CHECK_INT(r.smtp_reply, 550);
 	CHECK(strcmp(r.status, "5.1.1") == 0);
 	CHECK_INT(classify("... while talking to mx.example.:\n>>> RCPT To:<a@example>\n<<< 550 5.1.1 No such user").code, 10);
-	CHECK_INT(classify("> Action: failed\n> Status: 5.2.2\n").code, 22);
+	/* A forwarded bounce is read through its quote marks. */
+	CHECK_INT(classify("Begin forwarded message:\n\n> Action: failed\n> Status: 5.2.2\n").code, 22);
 	/* A 2xx before a failure in a transcript does not make it a success. */
 	r = classify("<<< 250 OK\n<<< 550 5.7.1 Message rejected");
 	CHECK_INT(r.smtp_reply, 550);

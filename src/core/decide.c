@@ -1,0 +1,255 @@
+/*
+ * decide.c — one code from the evidence (see decide.h).
+ *
+ * The order, first match wins:
+ *   1. the platform's own events (DEFINITIVE phrases), wherever they stand;
+ *   2. a feedback report (ARF): its Feedback-Type (abuse, fraud, virus,
+ *      other: 200; opt-out, unsubscribe: 90; not-spam: 0);
+ *   3. a DSN whose recipients were only delayed: 70; only delivered, or a
+ *      read receipt: 0;
+ *   4. an auto-reply (RFC 3834 headers) that is no DSN, not from a mailer
+ *      daemon and carries no failure code: 60, unless a strong cue says more;
+ *   5. the evidence, by authority (the `authority` table below): the remote
+ *      server's own words, then a specific enhanced status code, then the
+ *      reporting MTA's prose, then a general status code, then the Subject;
+ *      a level decides only when its evidence is at least as strong as the
+ *      table asks, else the next one is asked; last, the strongest of what
+ *      is left (generic wording, the bare reply code);
+ *   6. nothing at all: a message that is no bounce (a person's reply, not
+ *      from a mailer daemon, no DSN, no failure code) is 0; any other text 40;
+ *   7. bounce_constrain(): what the reply class allows;
+ *   8. a failed delivery whose status is temporary (4.x.x) after connection
+ *      errors gave up when the queue lifetime ran out: 40 (LABELS.md).
+ */
+#include "decide.h"
+
+#include <stddef.h>
+
+#include "bounce_codes.h"
+#include "phrases.h"
+
+/* Strengths of the structural facts, on the phrase scale. */
+#define AUTO_REPLY_HEADER (STRONG - 5)
+
+/* The status_rank of a status from a Status: or Diagnostic-Code field (scanner.c). */
+#define STATUS_FROM_DSN 4
+
+/* The enhanced status meanings' strengths (smtp_status.c). */
+#define STATUS_SPECIFIC (STRONG - 5)
+#define STATUS_GENERAL (MEDIUM - 10)
+
+typedef enum source
+{
+	SOURCE_REMOTE,
+	SOURCE_STATUS,
+	SOURCE_PROSE,
+	SOURCE_SUBJECT
+} source;
+
+/* The order of authority: each row decides when its evidence is at least this strong. */
+static const struct
+{
+	source		from;
+	int			at_least;
+	const char *part;
+}			authority[] = {
+	{SOURCE_REMOTE, MEDIUM, "remote server reply"},
+	{SOURCE_STATUS, STATUS_SPECIFIC, "enhanced status code"},
+	{SOURCE_PROSE, MEDIUM, "bounce text"},
+	{SOURCE_STATUS, STATUS_GENERAL, "enhanced status code"},
+	{SOURCE_SUBJECT, MEDIUM, "subject"},
+};
+
+/* The evidence a source holds. */
+static const scan_evidence *
+evidence_of(const scan_state *sc, source from)
+{
+	switch (from)
+	{
+		case SOURCE_REMOTE:
+			return &sc->cue[LEVEL_REMOTE];
+		case SOURCE_STATUS:
+			return &sc->status;
+		case SOURCE_PROSE:
+			return &sc->cue[LEVEL_PROSE];
+		case SOURCE_SUBJECT:
+			return &sc->cue[LEVEL_SUBJECT];
+	}
+	return &sc->status;
+}
+
+/* Is the code a delivery failure (as opposed to a reply, a report or an event)? */
+static int
+is_failure_code(int code)
+{
+	return (code >= 10 && code <= 59);
+}
+
+int
+bounce_constrain(int code, int strength, int reply_class, int status_subject, int status_detail,
+				 const char **rule)
+{
+	if (strength >= DEFINITIVE)
+		return code;
+	/* 4xx, 4.x.x: temporary.  A hard phrase under it ("450 mailbox unavailable") is a temporary failure. */
+	if (reply_class == 4 && code == BOUNCE_10)
+	{
+		*rule = "temporary_reply";
+		return BOUNCE_20;
+	}
+	/* 2xx, 2.x.x: the delivery succeeded; failure words around it are no failure. */
+	if (reply_class == 2 && is_failure_code(code))
+	{
+		*rule = "success_reply";
+		return BOUNCE_0;
+	}
+	/* X.2.2 names the mailbox full: words that call the address bad are not trusted over it. */
+	if (code == BOUNCE_10 && status_subject == 2 && status_detail == 2)
+	{
+		*rule = "status_mailbox_full";
+		return BOUNCE_22;
+	}
+	return code;
+}
+
+/* Take a piece of evidence. */
+static void
+take(decision *d, const scan_evidence *ev, const char *part)
+{
+	d->code = ev->code;
+	d->rule = ev->rule;
+	d->part = part;
+	d->evidence = ev;
+}
+
+/* The strongest DEFINITIVE cue at any level, or NULL. */
+static const scan_evidence *
+definitive_cue(const scan_state *sc)
+{
+	int			l;
+
+	for (l = 0; l < LEVEL_COUNT; l++)
+		if (sc->cue[l].score >= DEFINITIVE)
+			return &sc->cue[l];
+	return NULL;
+}
+
+/* Steps 5 and 6: the evidence by authority. */
+static void
+by_authority(const scan_state *sc, int is_message, decision *d)
+{
+	const scan_evidence *best = NULL;
+	const char *best_part = NULL;
+	size_t		i;
+
+	for (i = 0; i < sizeof(authority) / sizeof(authority[0]); i++)
+	{
+		const scan_evidence *ev = evidence_of(sc, authority[i].from);
+
+		/* A status read inside a line of prose is that line's, not the DSN's. */
+		if (authority[i].from == SOURCE_STATUS && sc->status_rank < STATUS_FROM_DSN)
+		{
+			if (ev->score > 0 && (best == NULL || ev->score > best->score))
+			{
+				best = ev;
+				best_part = authority[i].part;
+			}
+			continue;
+		}
+		if (ev->score > 0 && ev->score >= authority[i].at_least)
+		{
+			take(d, ev, authority[i].part);
+			return;
+		}
+		if (ev->score > 0 && (best == NULL || ev->score > best->score))
+		{
+			best = ev;
+			best_part = authority[i].part;
+		}
+	}
+	if (sc->reply.score > 0 && (best == NULL || sc->reply.score > best->score))
+	{
+		best = &sc->reply;
+		best_part = "smtp reply code";
+	}
+	if (best != NULL)
+	{
+		take(d, best, best_part);
+		return;
+	}
+	d->evidence = NULL;
+	d->part = "none";
+	if (is_message && !sc->from_mailer && !sc->null_sender && !sc->dsn && sc->reply_code < 400 &&
+		sc->status_code.klass != 4 && sc->status_code.klass != 5)
+	{
+		d->code = BOUNCE_0;
+		d->rule = "not_a_bounce";
+		return;
+	}
+	d->code = BOUNCE_40;
+	d->rule = "no_cue";
+}
+
+void
+bounce_decide(const scan_state *sc, int is_message, decision *d)
+{
+	const scan_evidence *def = definitive_cue(sc);
+	int			failure_code = sc->reply_code >= 400 ||
+		sc->status_code.klass == 4 || sc->status_code.klass == 5;
+	int			reply_class = sc->status_rank > 0 ? sc->status_code.klass :
+		sc->reply_code / 100;
+
+	if (def != NULL)
+	{
+		take(d, def, "platform event");
+		return;
+	}
+	if (sc->arf)
+	{
+		take(d, &sc->structure, "feedback report");
+		if (d->code != BOUNCE_0 && d->code != BOUNCE_90 && d->code != BOUNCE_200)
+		{
+			d->code = BOUNCE_200;
+			d->rule = "arf_feedback_report";
+		}
+		return;
+	}
+	if ((sc->dsn && !sc->action_failed && (sc->action_delivered || sc->action_delayed)) ||
+		(sc->mdn && !failure_code))
+	{
+		take(d, &sc->structure, sc->mdn ? "read receipt" : "delivery status");
+		return;
+	}
+	if (sc->auto_replied && !sc->dsn && !sc->from_mailer && !failure_code)
+	{
+		int			l,
+					strongest = 0;
+
+		for (l = 0; l < LEVEL_COUNT; l++)
+			if (sc->cue[l].score > strongest)
+				strongest = sc->cue[l].score;
+		if (strongest < AUTO_REPLY_HEADER)
+		{
+			d->code = BOUNCE_60;
+			d->rule = "auto_submitted_header";
+			d->part = "headers";
+			d->evidence = NULL;
+			return;
+		}
+	}
+
+	by_authority(sc, is_message, d);
+	if (d->evidence != NULL)
+		d->code = bounce_constrain(d->code, d->evidence->score, reply_class,
+								   sc->status_rank > 0 ? sc->status_code.subject : -1,
+								   sc->status_rank > 0 ? sc->status_code.detail : -1, &d->rule);
+
+	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
+	if (sc->action_failed && sc->status_code.klass == 4 &&
+		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||
+		 (d->code == BOUNCE_20 && d->evidence != NULL && d->evidence->phrase == NULL)))
+	{
+		d->code = BOUNCE_40;
+		d->rule = "expired_after_retries";
+	}
+}

@@ -1,0 +1,128 @@
+/*
+ * hosts.c — host names that mean something (see hosts.h).
+ */
+#include "hosts.h"
+
+#include <string.h>
+
+#include "ascii.h"
+#include "providers.h"
+
+/*
+ * DNS blocklist and reputation zones.  A reply that names one ("blocked using
+ * zen.spamhaus.org", "see http://www.spamcop.net/bl.shtml") says the sending
+ * IP or domain is listed.  Sources: each operator's own usage page —
+ * Spamhaus "DNSBL Usage" (www.spamhaus.org), SpamCop "Blocking list"
+ * (www.spamcop.net/bl.shtml), SORBS, Barracuda Reputation Block List
+ * (barracudacentral.org), the CBL (abuseat.org), URIBL, SURBL, Mailspike,
+ * PSBL (psbl.surriel.com), UCEPROTECT, Invaluement, Backscatterer, NiX Spam
+ * (ix.dnsbl.manitu.net), Cisco Talos / SenderBase reputation lookups,
+ * Proofpoint's IP reputation check (ipcheck.proofpoint.com) and Barracuda's
+ * reputation lookup (www.barracudanetworks.com/reputation).
+ */
+static const char *const blocklist_zones[] = {
+	"spamhaus.org", "spamhaus.net", "spamcop.net", "sorbs.net", "barracudacentral.org",
+	"barracuda.com", "abuseat.org", "uribl.com", "surbl.org", "mailspike.net", "mailspike.org",
+	"surriel.com", "uceprotect.net", "invaluement.com", "backscatterer.org", "manitu.net",
+	"senderbase.org", "talosintelligence.com", "spameatingmonkey.net", "0spam.org",
+	"nordspam.com", "junkemailfilter.com", "s5h.net", "dnswl.org", "senderscore.org",
+	"mxtoolbox.com", "ipcheck.proofpoint.com", "barracudanetworks.com", "multirbl.valli.org", "anti-spam.org.cn", "spamrats.com", NULL
+};
+
+/* Mail exchangers of large providers whose host names are no mailbox domain. */
+static const char *const provider_exchangers[] = {
+	"yahoodns.net", "protection.outlook.com", "olc.protection.outlook.com", "hotmail.com",
+	"googlemail.com", "google.com", "icloud.com", "me.com", "aol.com", NULL
+};
+
+/*
+ * Hosts whose pages a rejection links to for its reason: Google Groups'
+ * "the group may not accept messages from you" replies link its help center
+ * (support.google.com/a/answer/... and groups.google.com/support).
+ */
+static const struct
+{
+	const char *host;
+	int			code;
+	const char *rule;
+}			reason_hosts[] = {
+	{"groups.google.com", 50, "group_rejected"},
+};
+
+/* Labels that name a blocklist wherever they stand in a host name. */
+static const char *const blocklist_labels[] = {"dnsbl", "rbl", "blacklist", "blocklist", NULL};
+
+/* Is host[0..len) the zone or a name under it? */
+static int
+under_zone(const char *host, size_t len, const char *zone)
+{
+	size_t		n = strlen(zone);
+
+	if (len < n || !ascii_has_prefix(host + len - n, n, zone))
+		return 0;
+	return len == n || host[len - n - 1] == '.';
+}
+
+/* Is one of the host's dot-separated labels one of the words (or word-prefixed, "rbl2")? */
+static int
+has_label(const char *host, size_t len, const char *const *words)
+{
+	size_t		start = 0,
+				i;
+
+	for (i = 0; i <= len; i++)
+	{
+		if (i == len || host[i] == '.')
+		{
+			int			w;
+
+			for (w = 0; words[w] != NULL; w++)
+			{
+				size_t		n = strlen(words[w]);
+
+				if (i - start >= n && ascii_has_prefix(host + start, i - start, words[w]) &&
+					(i - start == n || (host[start + n] >= '0' && host[start + n] <= '9')))
+					return 1;
+			}
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+host_fact
+host_lookup(const char *host, size_t len)
+{
+	host_fact	f;
+	int			i;
+
+	f.large_provider = 0;
+	f.code = -1;
+	f.rule = NULL;
+	for (i = 0; blocklist_zones[i] != NULL; i++)
+		if (under_zone(host, len, blocklist_zones[i]))
+		{
+			f.code = 51;
+			f.rule = "blocklist_zone";
+			return f;
+		}
+	for (i = 0; i < (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0])); i++)
+		if (under_zone(host, len, reason_hosts[i].host))
+		{
+			f.code = reason_hosts[i].code;
+			f.rule = reason_hosts[i].rule;
+			return f;
+		}
+	if (has_label(host, len, blocklist_labels))
+	{
+		f.code = 51;
+		f.rule = "blocklist_zone";
+		return f;
+	}
+	for (i = 0; provider_exchangers[i] != NULL; i++)
+		if (under_zone(host, len, provider_exchangers[i]))
+			f.large_provider = 1;
+	if (!f.large_provider)
+		f.large_provider = bounce_is_large_provider(host, len);
+	return f;
+}

@@ -1,0 +1,25 @@
+/*
+ * hosts.h — the few host names that mean something in a bounce.  Host names
+ * are never read for phrase cues (words.h); instead each one the scanner
+ * steps over is looked up here:
+ *   - a DNS blocklist zone (zen.spamhaus.org, bl.spamcop.net, ...): the
+ *     sender is blocklisted (51);
+ *   - a large mailbox provider's host (gmail-smtp-in.l.google.com,
+ *     mx1.hotmail.com, ...): a failed connection there is a block (59).
+ */
+#ifndef BOUNCE_HOSTS_H
+#define BOUNCE_HOSTS_H
+
+#include <stddef.h>
+
+typedef struct host_fact
+{
+	int			large_provider;	/* the host belongs to a large mailbox provider */
+	int			code;			/* a cue's code, or -1 */
+	const char *rule;
+} host_fact;
+
+/* What the host name host[0..len) (any case) says. */
+extern host_fact host_lookup(const char *host, size_t len);
+
+#endif

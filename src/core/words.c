@@ -1,0 +1,244 @@
+/*
+ * words.c — recognising the tokens that are not words (see words.h).
+ *
+ * One look at a token's bytes, bounded by TOKEN_LOOK bytes: a token longer
+ * than that is opaque whatever it is made of, so the scanner's linear time
+ * holds (each byte is looked at here at most once more).
+ */
+#include "words.h"
+
+#include <string.h>
+
+#include "ascii.h"
+
+/* Bytes of a token looked at; longer tokens are opaque. */
+#define TOKEN_LOOK 256
+
+/* A token this long or longer that mixes letters and digits is opaque. */
+#define OPAQUE_MIN 12
+
+/*
+ * Top-level domains a one-dot host may end in ("example.com"); a host with
+ * two dots or more ("mx.example.org") needs none of these, so "e.g." or
+ * "failed.Please" stay words.
+ */
+static const char *const common_tlds[] = {
+	"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "me", "us", "uk",
+	"de", "fr", "se", "no", "dk", "fi", "is", "nl", "be", "ch", "at", "it", "es", "pt", "pl", "cz",
+	"sk", "hu", "ro", "bg", "gr", "ru", "ua", "jp", "cn", "kr", "tw", "hk", "in", "au", "nz", "ca",
+	"br", "ar", "mx", "cl", "za", "ie", "lu", "li", "ee", "lv", "lt", "si", "hr", "rs", "tr", "il",
+	"sg", "my", "th", "vn", "id", "ph", "eu", "tv", "cc", "ws", "mobi", "name", "pro", "xyz", "online",
+	"site", "email", "example", "invalid", "test", "local", "localdomain", "arpa", NULL
+};
+
+int
+token_is_delimiter(unsigned char c)
+{
+	return c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
+		c == ']' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '{' || c == '}';
+}
+
+/* Is s[0..n) one of the common top-level domains, in any case? */
+static int
+is_common_tld(const char *s, size_t n)
+{
+	int			i;
+
+	for (i = 0; common_tlds[i] != NULL; i++)
+		if (strlen(common_tlds[i]) == n && ascii_has_prefix(s, n, common_tlds[i]))
+			return 1;
+	return 0;
+}
+
+/* Is s[0..n) a host name: letter/digit/hyphen labels joined by dots, ending in a letter label? */
+static int
+is_host_name(const char *s, size_t n)
+{
+	size_t		i,
+				label = 0,
+				dots = 0,
+				last_at = 0;
+	int			last_has_digit = 0;
+
+	if (n < 4 || s[0] == '.' || s[0] == '-' || s[n - 1] == '.' || s[n - 1] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '.')
+		{
+			if (label == 0)
+				return 0;
+			dots++;
+			label = 0;
+			last_at = i + 1;
+			last_has_digit = 0;
+		}
+		else if (ascii_is_alnum(c) || c == '-' || c == '_')
+		{
+			label++;
+			if (c >= '0' && c <= '9')
+				last_has_digit = 1;
+		}
+		else
+			return 0;
+	}
+	if (dots == 0 || last_has_digit || n - last_at < 2 || n - last_at > 24)
+		return 0;
+	return dots >= 2 || is_common_tld(s + last_at, n - last_at);
+}
+
+/* Is s[0..n) a dotted-quad IPv4 address, or an IPv6 address (hex and two colons or more)? */
+static int
+is_ip_address(const char *s, size_t n)
+{
+	size_t		i,
+				dots = 0,
+				colons = 0;
+	int			hex_only = 1,
+				digits_only = 1;
+
+	if (ascii_has_prefix(s, n, "ipv6:"))
+		return 1;
+	for (i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '.')
+			dots++;
+		else if (c == ':')
+			colons++;
+		else if (c >= '0' && c <= '9')
+			continue;
+		else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+			digits_only = 0;
+		else
+			return hex_only = 0;
+	}
+	return (dots == 3 && colons <= 1 && digits_only) || (colons >= 2 && hex_only);
+}
+
+/* Is s[0..n) a long run of letters and digits mixed (a queue id, a hash, base64)? */
+static int
+is_opaque(const char *s, size_t n)
+{
+	size_t		i;
+	int			letters = 0,
+				digits = 0;
+
+	if (n >= TOKEN_LOOK)
+		return 1;
+	if (n < OPAQUE_MIN)
+		return 0;
+	for (i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= '0' && c <= '9')
+			digits = 1;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letters = 1;
+		else if (c != '+' && c != '/' && c != '=' && c != '-' && c != '_')
+			return 0;
+	}
+	return letters && digits;
+}
+
+/* The host name of a URL's rest after "scheme://" or "www.": up to '/', ':', '?' or '#'. */
+static size_t
+url_host_len(const char *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n && s[i] != '/' && s[i] != ':' && s[i] != '?' && s[i] != '#')
+		i++;
+	return i;
+}
+
+token
+token_classify(const char *s, size_t len)
+{
+	token		t;
+	size_t		n = 0,
+				core;
+
+	memset(&t, 0, sizeof(t));
+	t.kind = TOKEN_WORD;
+	while (n < len && n < TOKEN_LOOK && !token_is_delimiter((unsigned char) s[n]))
+		n++;
+	if (n == TOKEN_LOOK)
+	{
+		/* Too long for any word: step over all of it. */
+		while (n < len && !token_is_delimiter((unsigned char) s[n]))
+			n++;
+		t.kind = TOKEN_OPAQUE;
+		t.len = n;
+		return t;
+	}
+	t.len = n;
+
+	/* Sentence punctuation after a name is not part of it. */
+	core = n;
+	while (core > 0 && (s[core - 1] == '.' || s[core - 1] == ':' || s[core - 1] == '!' ||
+						s[core - 1] == '?'))
+		core--;
+
+	{
+		const char *at = memchr(s, '@', n);
+
+		if (at != NULL)
+		{
+			/*
+			 * The address ends with its domain: "a@example.com:blocked" goes
+			 * on with a word.
+			 */
+			size_t		end = (size_t) (at - s) + 1;
+
+			while (end < n && (ascii_is_alnum((unsigned char) s[end]) || s[end] == '.' || s[end] == '-'))
+				end++;
+			t.kind = TOKEN_ADDRESS;
+			if (end < n && s[end] == ':' && end + 1 < n && ascii_is_alnum((unsigned char) s[end + 1]))
+				t.len = end + 1;
+			return t;
+		}
+	}
+	{
+		size_t		i;
+
+		for (i = 0; i + 3 <= core; i++)
+			if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			{
+				t.kind = TOKEN_URL;
+				t.host_at = i + 3;
+				t.host_len = url_host_len(s + i + 3, core - i - 3);
+				return t;
+			}
+	}
+	if (ascii_has_prefix(s, core, "www.") || ascii_has_prefix(s, core, "mailto:"))
+	{
+		t.kind = TOKEN_URL;
+		t.host_at = 0;
+		t.host_len = url_host_len(s, core);
+		return t;
+	}
+	if (is_ip_address(s, core))
+	{
+		t.kind = TOKEN_IP;
+		return t;
+	}
+	{
+		size_t		path = url_host_len(s, core);
+
+		if (is_host_name(s, path) && (path == core || s[path] == '/'))
+		{
+			t.kind = path == core ? TOKEN_HOST : TOKEN_URL;
+			t.host_at = 0;
+			t.host_len = path;
+			return t;
+		}
+	}
+	if (is_opaque(s, core))
+		t.kind = TOKEN_OPAQUE;
+	return t;
+}

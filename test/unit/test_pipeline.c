@@ -1,0 +1,177 @@
+/*
+ * test_pipeline.c — unit tests of the classifier's stages one by one (words,
+ * hosts, the constraint of reply classes) and of the readings the
+ * Classifier 2 issue lists: each row of its table is pinned here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/bounce_codes.h"
+#include "core/classify.h"
+#include "core/decide.h"
+#include "core/hosts.h"
+#include "core/words.h"
+#include "unit.h"
+
+/* Classify a NUL-terminated string. */
+static bounce_result
+classify(const char *text)
+{
+	bounce_result r;
+
+	bounce_classify(text, strlen(text), NULL, &r);
+	return r;
+}
+
+/* The kind of the token at the start of s. */
+static token_kind
+kind_of(const char *s)
+{
+	return token_classify(s, strlen(s)).kind;
+}
+
+/* Tokens: names are told from words. */
+static void
+test_words(void)
+{
+	token		t;
+
+	CHECK_INT(kind_of("jamescompton@example.com"), TOKEN_ADDRESS);
+	CHECK_INT(kind_of("<1234.abcd@mx.example.com>"), TOKEN_WORD);	/* '<' is a delimiter: the scanner starts after it */
+	CHECK_INT(kind_of("1234.abcd@mx.example.com"), TOKEN_ADDRESS);
+	CHECK_INT(kind_of("mx1.mail.example.org"), TOKEN_HOST);
+	CHECK_INT(kind_of("example.com"), TOKEN_HOST);
+	CHECK_INT(kind_of("example.com."), TOKEN_HOST);
+	CHECK_INT(kind_of("e.g."), TOKEN_WORD);
+	CHECK_INT(kind_of("failed.Please"), TOKEN_WORD);
+	CHECK_INT(kind_of("5.1.1"), TOKEN_WORD);
+	CHECK_INT(kind_of("192.0.2.1"), TOKEN_IP);
+	CHECK_INT(kind_of("2001:db8::1"), TOKEN_IP);
+	CHECK_INT(kind_of("IPv6:2001:db8::1"), TOKEN_IP);
+	CHECK_INT(kind_of("7d39d5299584f4be161127e61f5f5400"), TOKEN_OPAQUE);
+	CHECK_INT(kind_of("denied...7d39d5299584f4be161127e61f5f5400..."), TOKEN_WORD);
+	CHECK_INT(kind_of("warbler"), TOKEN_WORD);
+	CHECK_INT(kind_of("unsubscribe"), TOKEN_WORD);
+	t = token_classify("https://www.spamhaus.org/query/ip/192.0.2.1 rest", 48);
+	CHECK_INT(t.kind, TOKEN_URL);
+	CHECK_INT((int) t.len, 43);
+	CHECK(t.host_len == 16 && memcmp("https://www.spamhaus.org/query/ip/192.0.2.1" + t.host_at, "www.spamhaus.org", 16) == 0);
+	t = token_classify("www.example.com/unsubscribe", 27);
+	CHECK_INT(t.kind, TOKEN_URL);
+	CHECK_INT((int) t.host_len, 15);
+	CHECK(token_is_delimiter('<') && token_is_delimiter(' ') && !token_is_delimiter('.'));
+}
+
+/* Hosts: blocklist zones and large providers' exchangers. */
+static void
+test_hosts(void)
+{
+	CHECK_INT(host_lookup("zen.spamhaus.org", 16).code, 51);
+	CHECK_INT(host_lookup("bl.spamcop.net", 14).code, 51);
+	CHECK_INT(host_lookup("dnsbl.example.net", 17).code, 51);
+	CHECK_INT(host_lookup("rbl2.example.net", 16).code, 51);
+	CHECK_INT(host_lookup("warbler.example.net", 19).code, -1);
+	CHECK_INT(host_lookup("notspamhaus.org", 15).code, -1);
+	CHECK(host_lookup("gmail-smtp-in.l.google.com", 26).large_provider);
+	CHECK(host_lookup("mta7.am0.yahoodns.net", 21).large_provider);
+	CHECK(host_lookup("contoso-com.mail.protection.outlook.com", 39).large_provider);
+	CHECK(!host_lookup("mx.example.com", 14).large_provider);
+}
+
+/* The constraint of reply classes, one function. */
+static void
+test_constrain(void)
+{
+	const char *rule = "x";
+
+	CHECK_INT(bounce_constrain(10, 70, 4, 1, 1, &rule), 20);
+	CHECK(strcmp(rule, "temporary_reply") == 0);
+	rule = "x";
+	CHECK_INT(bounce_constrain(22, 70, 4, 2, 2, &rule), 22);
+	CHECK(strcmp(rule, "x") == 0);
+	CHECK_INT(bounce_constrain(52, 70, 2, 0, 0, &rule), 0);
+	CHECK_INT(bounce_constrain(60, 70, 2, 0, 0, &rule), 60);
+	CHECK_INT(bounce_constrain(10, 70, 5, 2, 2, &rule), 22);
+	CHECK_INT(bounce_constrain(10, 70, 5, 1, 1, &rule), 10);
+	CHECK_INT(bounce_constrain(51, 70, 5, 7, 1, &rule), 51);
+	CHECK_INT(bounce_constrain(10, 95, 4, 1, 1, &rule), 10);	/* a definitive cue is not corrected */
+}
+
+/* Every row of the Classifier 2 issue's table. */
+static void
+test_issue_table(void)
+{
+	bounce_result r;
+
+	/* "scomp" inside an address, "rbl" inside a word: names and words are apart. */
+	CHECK_INT(classify("550 5.1.1 <jamescompton@example.com>: Recipient address rejected: User unknown").code, 10);
+	CHECK_INT(classify("550 5.1.1 <warbler@example.com>: Recipient address rejected: User unknown").code, 10);
+	/* A footer does not outrank the server's reply. */
+	CHECK_INT(classify("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\n\n"
+					   "All mail is scanned for viruses and spam.").code, 10);
+	r = classify("From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n"
+				 "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+				 "--b\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"
+				 "This message was scanned by the antivirus service.\n"
+				 "--b\nContent-Type: message/delivery-status\n\n"
+				 "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n--b--\n");
+	CHECK_INT(r.code, 10);
+	/* Quoted text is not the sender's words. */
+	r = classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nDo you ship to Norway?\n\n"
+				 "On Mon, 3 May 2010, News <news@example.org> wrote:\n> Big sale!\n> Unsubscribe\n");
+	CHECK_INT(r.code, 0);
+	r = classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nDo you ship to Norway?\n\n> Unsubscribe\n");
+	CHECK_INT(r.code, 0);
+	r = classify("From: Kim <kim@example.com>\nSubject: SV: News\n\nFinns den i blått?\n\n"
+				 "Från: News <news@example.org>\nSkickat: den 3 maj 2010\nÄmne: News\n\nUnsubscribe\n");
+	CHECK_INT(r.code, 0);
+	/* 4xx never gives a hard code. */
+	CHECK_INT(classify("450 Requested mail action not taken: mailbox unavailable").code, 20);
+	CHECK_INT(classify("421 4.2.1 Mailbox unavailable, try again later").code, 20);
+	/* Boilerplate that lists possible causes is not the cause. */
+	r = classify("This message was created automatically by mail delivery software.\n\n"
+				 "The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n\n"
+				 "  a@example.com\n    host mx.example.com [192.0.2.1]\n"
+				 "    SMTP error from remote mail server after RCPT TO:<a@example.com>:\n"
+				 "    554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org\n");
+	CHECK_INT(r.code, 51);
+	/* A final bounce whose reason is a 4xx is a temporary reason (20), not a delay notice (70). */
+	r = classify("From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n\n"
+				 "<a@example.com>: host mx.example.com[192.0.2.1] said: 421 Server busy, try again later\n"
+				 "    (in reply to RCPT TO command)\n");
+	CHECK_INT(r.code, 20);
+	/* Feedback types (RFC 5965). */
+	CHECK_INT(classify("Content-Type: message/feedback-report\n\nFeedback-Type: opt-out\nUser-Agent: x\n").code, 90);
+	CHECK_INT(classify("Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x\n").code, 200);
+	CHECK_INT(classify("Content-Type: message/feedback-report\n\nFeedback-Type: not-spam\nUser-Agent: x\n").code, 0);
+	/* A code in mid-line leaves one space: "unrouteable address". */
+	CHECK_INT(classify("Unrouteable 550 address").code, 10);
+}
+
+/* The decision names its phrase and the part it came from. */
+static void
+test_explain(void)
+{
+	bounce_result r = classify("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown");
+
+	CHECK(r.phrase != NULL && strcmp(r.phrase, "user unknown") == 0);
+	CHECK(r.part != NULL && strcmp(r.part, "remote server reply") == 0);
+	r = classify("From: Kim <kim@example.com>\nSubject: Hello\n\nSee you on Monday.\n");
+	CHECK_INT(r.code, 0);
+	CHECK(strcmp(r.rule, "not_a_bounce") == 0);
+	/* Not a message and no cue: a general bounce, never a bad address. */
+	CHECK_INT(classify("Something odd happened").code, 40);
+}
+
+int
+main(void)
+{
+	if (bounce_classifier_init(malloc, free) != 0)
+		return 2;
+	test_words();
+	test_hosts();
+	test_constrain();
+	test_issue_table();
+	test_explain();
+	return unit_finish("pipeline");
+}
