@@ -14,6 +14,7 @@ const phrase bounce_phrases[] = {
 #include "phrases_en.def"
 #include "phrases_intl.def"
 #include "phrases_segments.def"
+#include "phrases_providers.def"
 };
 
 const int	bounce_phrase_count = (int) (sizeof(bounce_phrases) / sizeof(bounce_phrases[0]));
