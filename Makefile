@@ -58,7 +58,8 @@ test/unit/%.bin: test/unit/%.c test/unit/unit.h $(CORE_DEPS)
 test/tools/%.bin: test/tools/%.c $(CORE_DEPS)
 	$(UNIT_CC) $(UNIT_CFLAGS) -O2 -o $@ $< $(CORE_SRCS)
 
-$(CORE_OBJS): $(wildcard src/core/*.h src/core/*.def)
+# The glue includes core headers (classify.h holds bounce_result): both rebuild on any header change.
+$(CORE_OBJS) $(GLUE_OBJS): $(wildcard src/*.h src/core/*.h src/core/*.def)
 
 .PHONY: unittest
 unittest: $(UNIT_TESTS)

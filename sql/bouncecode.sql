@@ -245,10 +245,12 @@ CREATE FUNCTION @extschema@.bounce_explain(
 		OUT status pg_catalog.text,
 		OUT rule pg_catalog.text,
 		OUT evidence pg_catalog.text,
-		OUT recipient pg_catalog.text)
+		OUT recipient pg_catalog.text,
+		OUT phrase pg_catalog.text,
+		OUT part pg_catalog.text)
 	AS 'MODULE_PATHNAME', 'bounce_explain_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text) IS
-	'why a response gets its code: the code, its kind, the SMTP reply and enhanced status codes found, the deciding rule, the text that triggered it and the failed recipient found';
+	'why a response gets its code: the code, its kind, the SMTP reply and enhanced status codes found, the deciding rule, the text that triggered it, the failed recipient found, the phrase that matched (NULL when a code or a structural fact decided) and the part of the message the decision came from (remote server reply, enhanced status code, bounce text, subject, ...)';
 
 CREATE FUNCTION @extschema@.bounce_explain(
 		response pg_catalog.text,
@@ -259,7 +261,9 @@ CREATE FUNCTION @extschema@.bounce_explain(
 		OUT status pg_catalog.text,
 		OUT rule pg_catalog.text,
 		OUT evidence pg_catalog.text,
-		OUT found_recipient pg_catalog.text)
+		OUT found_recipient pg_catalog.text,
+		OUT phrase pg_catalog.text,
+		OUT part pg_catalog.text)
 	AS 'MODULE_PATHNAME', 'bounce_explain_text' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text, pg_catalog.text) IS
 	'bounce_explain with the recipient address or domain (as classify_bounce with two arguments); a NULL recipient is ignored';

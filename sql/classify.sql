@@ -120,3 +120,41 @@ CREATE TEMP TABLE huge AS SELECT repeat('no cue here at all ', 6000000) AS t;
 SET statement_timeout = '10ms';
 SELECT classify_bounce(t) FROM huge;
 RESET statement_timeout;
+
+-------------------------------------------------------------------------------
+-- Classifier 2: the readings of the issue's table, each pinned
+-------------------------------------------------------------------------------
+
+-- Words, not substrings: nothing is read inside an address or a word.
+SELECT classify_bounce('550 5.1.1 <jamescompton@example.com>: Recipient address rejected: User unknown') AS inside_address;
+SELECT classify_bounce('550 5.1.1 <warbler@example.com>: Recipient address rejected: User unknown') AS inside_word;
+-- A footer never outranks the server's reply.
+SELECT classify_bounce(E'550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\n\nAll mail is scanned for viruses and spam.') AS footer;
+SELECT code, rule, part FROM bounce_explain(E'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: text/plain\n\nYour message could not be delivered.\n\nThis message was scanned by the antivirus service.\n--b\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n--b--\n');
+-- Quoted text is not the sender's words: a question is no unsubscribe request.
+SELECT code, rule FROM bounce_explain(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nDo you ship to Norway?\n\nOn Mon, 3 May 2010, News <news@example.org> wrote:\n> Big sale!\n> Unsubscribe\n');
+SELECT classify_bounce(E'From: Kim <kim@example.com>\nSubject: SV: News\n\nFinns den i blått?\n\nFrån: News <news@example.org>\nSkickat: den 3 maj 2010\nÄmne: News\n\nUnsubscribe\n') AS outlook_quote_sv;
+-- A 4xx reply never gives a hard code.
+SELECT code, rule FROM bounce_explain('450 Requested mail action not taken: mailbox unavailable');
+SELECT code, rule FROM bounce_explain('421 4.2.1 Mailbox unavailable, try again later');
+-- Boilerplate listing possible causes is not the cause.
+SELECT code, rule, part FROM bounce_explain(E'This message was created automatically by mail delivery software.\n\nThe account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n\n  a@example.com\n    host mx.example.com [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@example.com>:\n    554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org\n');
+-- A final bounce whose reason is a 4xx: a temporary reason (20), not a delay notice (70).
+SELECT classify_bounce(E'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n\n<a@example.com>: host mx.example.com[192.0.2.1] said: 421 Server busy, try again later\n    (in reply to RCPT TO command)\n') AS final_4xx;
+-- Feedback types (RFC 5965).
+SELECT classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: opt-out\nUser-Agent: x\n') AS opt_out,
+       classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x\n') AS abuse,
+       classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: not-spam\nUser-Agent: x\n') AS not_spam;
+-- A code in mid-line.
+SELECT classify_bounce('Unrouteable 550 address') AS mid_line_code;
+-- A person's message that is no bounce.
+SELECT code, rule FROM bounce_explain(E'From: Kim <kim@example.com>\nSubject: Hello\n\nSee you on Monday.\n');
+
+-- What the classifier knows, in SQL.
+SELECT role, count(*) > 0 AS present FROM bounce_phrases() GROUP BY role ORDER BY role;
+SELECT code, role, rule, phrase FROM bounce_phrases() WHERE phrase IN ('user unknown', 'spamhaus.org', 'wrote:', 'rbl') ORDER BY phrase;
+SELECT count(*) = count(DISTINCT (role, rule, phrase, source)) AS rows_distinct,
+       bool_and(code IS NOT NULL) FILTER (WHERE role LIKE 'cue%') AS cues_have_codes,
+       bool_and(language IS NOT NULL) FILTER (WHERE source = 'mta_wordings_intl') AS intl_have_languages,
+       bool_and(provider IS NOT NULL) FILTER (WHERE source = 'provider_documentation') AS providers_named
+FROM bounce_phrases();

@@ -95,7 +95,7 @@ INSERT INTO bounces VALUES
 UPDATE bounces SET smtp_response = smtp_response || '' WHERE id = 11;
 UPDATE bounces SET note = 'x' WHERE id = 12;
 SELECT id, code, length(smtp_response) FROM bounces WHERE id IN (11, 12) ORDER BY id;
-UPDATE bounces SET smtp_response = replace(smtp_response, 'Mailbox full', 'User unknown') WHERE id IN (11, 12);
+UPDATE bounces SET smtp_response = replace(smtp_response, '552 5.2.2 Mailbox full', '550 5.1.1 User unknown') WHERE id IN (11, 12);
 SELECT id, code FROM bounces WHERE id IN (11, 12) ORDER BY id;
 
 -------------------------------------------------------------------------------

@@ -111,6 +111,8 @@ enum
 	EXPLAIN_RULE,
 	EXPLAIN_EVIDENCE,
 	EXPLAIN_RECIPIENT,
+	EXPLAIN_PHRASE,
+	EXPLAIN_PART,
 	EXPLAIN_NCOLUMNS
 };
 
@@ -149,6 +151,12 @@ bounce_explain_text(PG_FUNCTION_ARGS)
 	nulls[EXPLAIN_EVIDENCE] = result.evidence[0] == '\0';
 	values[EXPLAIN_RECIPIENT] = PointerGetDatum(cstring_to_text(result.recipient));
 	nulls[EXPLAIN_RECIPIENT] = result.recipient[0] == '\0';
+	if (result.phrase != NULL)
+		values[EXPLAIN_PHRASE] = PointerGetDatum(evidence_text(result.phrase));
+	nulls[EXPLAIN_PHRASE] = result.phrase == NULL;
+	if (result.part != NULL)
+		values[EXPLAIN_PART] = PointerGetDatum(cstring_to_text(result.part));
+	nulls[EXPLAIN_PART] = result.part == NULL;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

@@ -126,3 +126,60 @@ host_lookup(const char *host, size_t len)
 		f.large_provider = bounce_is_large_provider(host, len);
 	return f;
 }
+
+/* The length of a NULL-terminated list. */
+static int
+list_length(const char *const *list)
+{
+	int			n = 0;
+
+	while (list[n] != NULL)
+		n++;
+	return n;
+}
+
+int
+host_knowledge_count(void)
+{
+	return list_length(blocklist_zones) + (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0])) +
+		list_length(blocklist_labels) + list_length(provider_exchangers);
+}
+
+host_knowledge
+host_knowledge_at(int i)
+{
+	host_knowledge k = {NULL, -1, NULL, 0};
+	int			n;
+
+	if (i < (n = list_length(blocklist_zones)))
+	{
+		k.host = blocklist_zones[i];
+		k.code = 51;
+		k.rule = "blocklist_zone";
+		return k;
+	}
+	i -= n;
+	if (i < (n = (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0]))))
+	{
+		k.host = reason_hosts[i].host;
+		k.code = reason_hosts[i].code;
+		k.rule = reason_hosts[i].rule;
+		return k;
+	}
+	i -= n;
+	if (i < (n = list_length(blocklist_labels)))
+	{
+		k.host = blocklist_labels[i];
+		k.code = 51;
+		k.rule = "blocklist_zone";
+		k.is_label = 1;
+		return k;
+	}
+	i -= n;
+	if (i < list_length(provider_exchangers))
+	{
+		k.host = provider_exchangers[i];
+		k.rule = "large_provider_host";
+	}
+	return k;
+}

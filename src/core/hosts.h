@@ -19,6 +19,19 @@ typedef struct host_fact
 	const char *rule;
 } host_fact;
 
+/* One entry of the built-in host knowledge, for listing (bounce_phrases()). */
+typedef struct host_knowledge
+{
+	const char *host;			/* a zone, or a label ("dnsbl") for HOST_LABEL */
+	int			code;			/* the cue's code, -1 for a large provider's host */
+	const char *rule;
+	int			is_label;		/* matches a label anywhere in a name, not a zone */
+} host_knowledge;
+
+/* The number of entries, and entry i (0 <= i < count). */
+extern int	host_knowledge_count(void);
+extern host_knowledge host_knowledge_at(int i);
+
 /* What the host name host[0..len) (any case) says. */
 extern host_fact host_lookup(const char *host, size_t len);
 

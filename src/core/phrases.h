@@ -46,6 +46,8 @@ typedef struct phrase
 	const char *rule;
 	unsigned char kind;
 	unsigned char where;
+	const char *lang;			/* ISO 639-1 code of the wording's language, NULL: any */
+	const char *source;			/* the table it comes from (see phrases.c) */
 } phrase;
 
 extern const phrase bounce_phrases[];

@@ -516,11 +516,12 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 
 	if (n > 0)
 	{
+		/* A failure code outranks a success code read at the same place. */
+		int			r = rank * 2 + (e.klass != 2);
+
 		/* A failure code in a text line: the rest of the line is a server's reply. */
 		if (rank == RANK_TEXT && e.klass != 2)
 			sc->remote_line = 1;
-		/* A failure code outranks a success code read at the same place. */
-		int			r = rank * 2 + (e.klass != 2);
 
 		if (r > sc->status_rank)
 		{
