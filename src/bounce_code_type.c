@@ -132,11 +132,12 @@ bounce_code_hash_extended(PG_FUNCTION_ARGS)
 }
 
 /*
- * An integer cast to bounce_code: only the 25 codes; anything else, however
- * wide the integer type, is out of range (22003), as for the integer types.
+ * An integer as a bounce_code (the integer casts, the trigger's supplied
+ * codes): only the 25 codes; anything else, however wide the integer type, is
+ * out of range (22003), as for the integer types.
  */
-static BounceCode
-checked_code(int64 value)
+BounceCode
+bounce_code_from_integer(int64 value)
 {
 	if (value < 0 || value > PG_INT16_MAX || bounce_code_index((long) value) < 0)
 		ereport(ERROR,
@@ -151,7 +152,7 @@ PG_FUNCTION_INFO_V1(bounce_code_from_int2);
 Datum
 bounce_code_from_int2(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOUNCE_CODE(checked_code(PG_GETARG_INT16(0)));
+	PG_RETURN_BOUNCE_CODE(bounce_code_from_integer(PG_GETARG_INT16(0)));
 }
 
 PG_FUNCTION_INFO_V1(bounce_code_from_int4);
@@ -159,7 +160,7 @@ PG_FUNCTION_INFO_V1(bounce_code_from_int4);
 Datum
 bounce_code_from_int4(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOUNCE_CODE(checked_code(PG_GETARG_INT32(0)));
+	PG_RETURN_BOUNCE_CODE(bounce_code_from_integer(PG_GETARG_INT32(0)));
 }
 
 PG_FUNCTION_INFO_V1(bounce_code_from_int8);
@@ -167,7 +168,7 @@ PG_FUNCTION_INFO_V1(bounce_code_from_int8);
 Datum
 bounce_code_from_int8(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOUNCE_CODE(checked_code(PG_GETARG_INT64(0)));
+	PG_RETURN_BOUNCE_CODE(bounce_code_from_integer(PG_GETARG_INT64(0)));
 }
 
 PG_FUNCTION_INFO_V1(bounce_code_to_int4);
