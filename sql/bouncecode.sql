@@ -271,10 +271,10 @@ CREATE FUNCTION @extschema@.bounce_explain(
 		OUT status pg_catalog.text,
 		OUT rule pg_catalog.text,
 		OUT evidence pg_catalog.text,
-		OUT found_recipient pg_catalog.text)
+		OUT recipient pg_catalog.text)
 	AS 'MODULE_PATHNAME', 'bounce_explain_text' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text, pg_catalog.text) IS
-	'bounce_explain with the recipient address or domain (as classify_bounce with two arguments); a NULL recipient is ignored';
+	'bounce_explain with the recipient address or domain (as classify_bounce with two arguments); a NULL recipient is ignored; the same columns as the one-argument form (recipient: the failed recipient found in the text)';
 
 CREATE FUNCTION @extschema@.bounce_recipient(message pg_catalog.text) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'bounce_recipient_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
