@@ -1,7 +1,8 @@
 # bouncecode — PGXS build.
 #
 #   make && make install        build and install into the server found by pg_config
-#   make installcheck           pg_regress against a running server
+#   make installcheck           pg_regress against a running server (after make metacheck)
+#   make metacheck              META.json's version is the control file's
 #   make unittest               the pure C core's unit tests (no server needed)
 #   ./test/run                  everything, on a throwaway cluster (the README's test command)
 
@@ -42,6 +43,18 @@ include $(PGXS)
 
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
+
+# META.json (the PGXN metadata) repeats the version: make metacheck, run before
+# make installcheck, fails unless every "version" in it but the meta-spec's is the
+# control file's default_version.
+.PHONY: metacheck
+metacheck:
+	@awk -F'"' -v want='$(EXTVERSION)' \
+		'/^[ \t]*"version"[ \t]*:/ { n++; if ($$4 != want) bad = bad " " $$4 } \
+		END { if (n < 2 || bad != "") { print "META.json: version" bad " is not the control file'"'"'s " want; exit 1 } }' \
+		$(srcdir)/META.json
+
+installcheck: metacheck
 
 # The core is plain C: its unit tests build with the system compiler alone.
 UNIT_CC      ?= cc

@@ -159,20 +159,32 @@ COMMENT ON AGGREGATE @extschema@.max(@extschema@.bounce_code) IS 'the highest bo
 -- Casts
 -------------------------------------------------------------------------------
 
+CREATE FUNCTION @extschema@.bounce_code(pg_catalog.int2) RETURNS @extschema@.bounce_code
+	AS 'MODULE_PATHNAME', 'bounce_code_from_int2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.bounce_code(pg_catalog.int4) RETURNS @extschema@.bounce_code
 	AS 'MODULE_PATHNAME', 'bounce_code_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.bounce_code(pg_catalog.int8) RETURNS @extschema@.bounce_code
+	AS 'MODULE_PATHNAME', 'bounce_code_from_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.int4(@extschema@.bounce_code) RETURNS pg_catalog.int4
 	AS 'MODULE_PATHNAME', 'bounce_code_to_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 
+COMMENT ON FUNCTION @extschema@.bounce_code(pg_catalog.int2) IS 'convert a smallint to bounce_code; a smallint that is no code is an error (22003)';
 COMMENT ON FUNCTION @extschema@.bounce_code(pg_catalog.int4) IS 'convert an integer to bounce_code; an integer that is no code is an error (22003)';
+COMMENT ON FUNCTION @extschema@.bounce_code(pg_catalog.int8) IS 'convert a bigint to bounce_code; a bigint that is no code is an error (22003)';
 COMMENT ON FUNCTION @extschema@.int4(@extschema@.bounce_code) IS 'the code number of a bounce_code';
 
+CREATE CAST (pg_catalog.int2 AS @extschema@.bounce_code)
+	WITH FUNCTION @extschema@.bounce_code(pg_catalog.int2);
 CREATE CAST (pg_catalog.int4 AS @extschema@.bounce_code)
 	WITH FUNCTION @extschema@.bounce_code(pg_catalog.int4);
+CREATE CAST (pg_catalog.int8 AS @extschema@.bounce_code)
+	WITH FUNCTION @extschema@.bounce_code(pg_catalog.int8);
 CREATE CAST (@extschema@.bounce_code AS pg_catalog.int4)
 	WITH FUNCTION @extschema@.int4(@extschema@.bounce_code) AS ASSIGNMENT;
 
+COMMENT ON CAST (pg_catalog.int2 AS @extschema@.bounce_code) IS 'explicit: validates that the smallint is one of the 25 codes';
 COMMENT ON CAST (pg_catalog.int4 AS @extschema@.bounce_code) IS 'explicit: validates that the integer is one of the 25 codes';
+COMMENT ON CAST (pg_catalog.int8 AS @extschema@.bounce_code) IS 'explicit: validates that the bigint is one of the 25 codes';
 COMMENT ON CAST (@extschema@.bounce_code AS pg_catalog.int4) IS 'assignment: lossless';
 
 -------------------------------------------------------------------------------
@@ -261,12 +273,12 @@ CREATE FUNCTION @extschema@.bounce_explain(
 		OUT status pg_catalog.text,
 		OUT rule pg_catalog.text,
 		OUT evidence pg_catalog.text,
-		OUT found_recipient pg_catalog.text,
+		OUT recipient pg_catalog.text,
 		OUT phrase pg_catalog.text,
 		OUT part pg_catalog.text)
 	AS 'MODULE_PATHNAME', 'bounce_explain_text' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text, pg_catalog.text) IS
-	'bounce_explain with the recipient address or domain (as classify_bounce with two arguments); a NULL recipient is ignored';
+	'bounce_explain with the recipient address or domain (as classify_bounce with two arguments); a NULL recipient is ignored; the same columns as the one-argument form (recipient: the failed recipient found in the text)';
 
 CREATE FUNCTION @extschema@.bounce_recipient(message pg_catalog.text) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'bounce_recipient_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -104,6 +104,18 @@ SELECT bounce_recipient(E'Final-Recipient: rfc822; Anna.Lind@Example.se\nAction:
        bounce_recipient('<carl@example.com>: host mx.example.com said: 550 no such user') AS postfix,
        bounce_recipient('550 no such user') AS none;
 
+-- Both forms of bounce_explain return the same columns: the recipient column is
+-- the failed recipient found in the text, whatever recipient argument is given.
+SELECT p.pronargs,
+       array(SELECT a.name FROM unnest(p.proargnames, p.proargmodes) WITH ORDINALITY a(name, mode, i)
+             WHERE a.mode = 'o' ORDER BY a.i) AS out_columns
+FROM pg_proc p WHERE p.proname = 'bounce_explain' ORDER BY p.pronargs;
+SELECT code, kind, rule, recipient
+FROM bounce_explain('<anna@smallco.example>: connect to mx.smallco.example[192.0.2.1]:25: Connection refused', 'anna@gmail.com');
+SELECT * FROM bounce_explain('552 5.2.2 Mailbox full', NULL)
+UNION ALL
+SELECT * FROM bounce_explain('552 5.2.2 Mailbox full');
+
 -- NULL in, NULL out (a NULL recipient is ignored).
 SELECT classify_bounce(NULL) IS NULL AS null1, classify_bounce(NULL, 'a@b.c') IS NULL AS null2,
        classify_bounce('550 user unknown', NULL) AS null_recipient,

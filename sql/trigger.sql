@@ -155,6 +155,53 @@ INSERT INTO domained (response) VALUES ('Out of Office: I am away until Monday.'
 \echo :LAST_ERROR_SQLSTATE
 
 -------------------------------------------------------------------------------
+-- A code supplied in an integer column must be a bounce code: any other integer
+-- is refused with 22003, as by the cast, never kept
+-------------------------------------------------------------------------------
+CREATE DOMAIN int_code AS integer;
+CREATE TABLE int_codes (id int, response text, c2 smallint, c4 integer, c8 bigint, cd int_code, note text);
+CREATE TRIGGER c2 BEFORE INSERT OR UPDATE ON int_codes FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'c2');
+CREATE TRIGGER c4 BEFORE INSERT OR UPDATE ON int_codes FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'c4');
+CREATE TRIGGER c8 BEFORE INSERT OR UPDATE ON int_codes FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'c8');
+CREATE TRIGGER cd BEFORE INSERT OR UPDATE ON int_codes FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'cd');
+-- Supplied codes that are codes are kept; missing ones are filled in.
+INSERT INTO int_codes (id, response, c2, c4, c8, cd) VALUES
+	(1, '550 5.1.1 User unknown', 22, 120, 200, 0),
+	(2, '550 5.1.1 User unknown', NULL, NULL, NULL, NULL);
+-- Each bad supplied integer its own statement: the cast's error, and a CONTEXT
+-- naming the trigger and the column.
+INSERT INTO int_codes (id, response, c2) VALUES (3, '550 5.1.1 User unknown', 24);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO int_codes (id, response, c4) VALUES (3, '550 5.1.1 User unknown', -10);
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO int_codes (id, response, c8) VALUES (3, '550 5.1.1 User unknown', 4294967306);  -- 10 + 2^32: no wrap-around
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO int_codes (id, response, cd) VALUES (3, '550 5.1.1 User unknown', 65546);  -- 10 + 2^16, in a domain
+\echo :LAST_ERROR_SQLSTATE
+INSERT INTO int_codes (id, response, c4) VALUES (3, NULL, 1);  -- also without a response
+\echo :LAST_ERROR_SQLSTATE
+COPY int_codes (id, response, c2) FROM STDIN (FORMAT csv);
+3,550 5.1.1 User unknown,10
+4,550 5.1.1 User unknown,11
+\.
+\echo :LAST_ERROR_SQLSTATE
+-- An UPDATE that sets a code supplies it: the same check.
+UPDATE int_codes SET c4 = 25 WHERE id = 1;
+\echo :LAST_ERROR_SQLSTATE
+UPDATE int_codes SET c8 = 201 WHERE id = 2;
+\echo :LAST_ERROR_SQLSTATE
+UPDATE int_codes SET c4 = 121, c8 = 0 WHERE id = 1;
+-- A value stored while the trigger was disabled is not supplied by an UPDATE of
+-- another column (kept), but a new response replaces it with a code.
+ALTER TABLE int_codes DISABLE TRIGGER c4;
+INSERT INTO int_codes (id, response, c4) VALUES (5, '552 5.2.2 Mailbox full', 7);
+ALTER TABLE int_codes ENABLE TRIGGER c4;
+UPDATE int_codes SET note = 'kept' WHERE id = 5;
+SELECT id, c4, note FROM int_codes WHERE id = 5;
+UPDATE int_codes SET response = '550 5.1.1 User unknown' WHERE id = 5;
+SELECT id, c2, c4, c8, cd, note FROM int_codes ORDER BY id;
+
+-------------------------------------------------------------------------------
 -- Partitioned tables: the trigger on the parent is cloned to every partition
 -------------------------------------------------------------------------------
 CREATE TABLE pbounces (received date, smtp_response text, code bounce_code, email text)

@@ -131,19 +131,44 @@ bounce_code_hash_extended(PG_FUNCTION_ARGS)
 	return hash_uint32_extended((int32) PG_GETARG_BOUNCE_CODE(0), PG_GETARG_INT64(1));
 }
 
+/*
+ * An integer as a bounce_code (the integer casts, the trigger's supplied
+ * codes): only the 25 codes; anything else, however wide the integer type, is
+ * out of range (22003), as for the integer types.
+ */
+BounceCode
+bounce_code_from_integer(int64 value)
+{
+	if (value < 0 || value > PG_INT16_MAX || bounce_code_index((long) value) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("integer " INT64_FORMAT " is not a valid bounce_code", value),
+				 errhint("%s", valid_codes_hint())));
+	return (BounceCode) value;
+}
+
+PG_FUNCTION_INFO_V1(bounce_code_from_int2);
+/* Cast smallint -> bounce_code: validated like integer. */
+Datum
+bounce_code_from_int2(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOUNCE_CODE(bounce_code_from_integer(PG_GETARG_INT16(0)));
+}
+
 PG_FUNCTION_INFO_V1(bounce_code_from_int4);
 /* Cast integer -> bounce_code: only the 25 codes; anything else is out of range. */
 Datum
 bounce_code_from_int4(PG_FUNCTION_ARGS)
 {
-	int32		value = PG_GETARG_INT32(0);
+	PG_RETURN_BOUNCE_CODE(bounce_code_from_integer(PG_GETARG_INT32(0)));
+}
 
-	if (bounce_code_index(value) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("integer %d is not a valid bounce_code", value),
-				 errhint("%s", valid_codes_hint())));
-	PG_RETURN_BOUNCE_CODE((BounceCode) value);
+PG_FUNCTION_INFO_V1(bounce_code_from_int8);
+/* Cast bigint -> bounce_code: validated like integer, with no wrap-around. */
+Datum
+bounce_code_from_int8(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOUNCE_CODE(bounce_code_from_integer(PG_GETARG_INT64(0)));
 }
 
 PG_FUNCTION_INFO_V1(bounce_code_to_int4);

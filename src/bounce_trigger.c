@@ -11,7 +11,9 @@
  * when the row has none (NULL), and on UPDATE recomputes it when the response
  * or the recipient changed and the UPDATE did not set the code itself.  A NULL
  * response gives a NULL code.  The classification is classify_bounce()'s, so
- * a code the trigger writes equals classify_bounce(response, recipient).
+ * a code the trigger writes equals classify_bounce(response, recipient).  A
+ * code supplied in an integer column must be one of the codes: any other
+ * integer is refused (22003), as by the cast to bounce_code.
  *
  * The arguments are resolved against the table at the first row and kept in
  * fn_extra: the executor gives every trigger of every result relation (every
@@ -361,19 +363,80 @@ update_changes_input(const TriggerColumns *cols, const TriggerData *trigdata)
 		 !same_value(trigdata->tg_trigtuple, trigdata->tg_newtuple, cols->recipient.attnum, tupdesc));
 }
 
+/* What the trigger does with a row's code. */
+typedef enum CodeAction
+{
+	CODE_FILL,					/* classify the response */
+	CODE_KEEP_SUPPLIED,			/* keep the code this statement supplied */
+	CODE_KEEP_STORED			/* keep the code the row already had */
+} CodeAction;
+
 /*
  * The keep-or-fill rule.  A row without a code gets one.  A row with a code
  * keeps it, except after an UPDATE that changed the response or the recipient
  * without setting the code: the old code described the old text.
  */
-static bool
-code_wanted(const TriggerColumns *cols, const TriggerData *trigdata, HeapTuple row)
+static CodeAction
+code_action(const TriggerColumns *cols, const TriggerData *trigdata, HeapTuple row)
 {
 	if (heap_attisnull(row, cols->code_attnum, RelationGetDescr(trigdata->tg_relation)))
-		return true;
-	return TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) &&
-		!update_sets_code(cols, trigdata) &&
-		update_changes_input(cols, trigdata);
+		return CODE_FILL;
+	if (!TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) || update_sets_code(cols, trigdata))
+		return CODE_KEEP_SUPPLIED;
+	return update_changes_input(cols, trigdata) ? CODE_FILL : CODE_KEEP_STORED;
+}
+
+/* The value of an integer code column's Datum. */
+static int64
+integer_code(CodeStorage storage, Datum value)
+{
+	switch (storage)
+	{
+		case CODE_AS_INT2:
+			return DatumGetInt16(value);
+		case CODE_AS_INT4:
+			return DatumGetInt32(value);
+		case CODE_AS_INT8:
+			return DatumGetInt64(value);
+		case CODE_AS_BOUNCE_CODE:
+			break;
+	}
+	return DatumGetBounceCode(value);
+}
+
+/* The CONTEXT line of an error about a supplied code: which trigger, table and column. */
+static void
+supplied_code_context(void *arg)
+{
+	const TriggerData *trigdata = (const TriggerData *) arg;
+
+	errcontext("code supplied to trigger \"%s\" on \"%s\" in column \"%s\"",
+			   trigdata->tg_trigger->tgname,
+			   RelationGetRelationName(trigdata->tg_relation),
+			   trigdata->tg_trigger->tgargs[1]);
+}
+
+/*
+ * A code supplied in an integer column must be a bounce code (22003, as the
+ * cast says); a bounce_code column holds nothing else.
+ */
+static void
+check_supplied_code(const TriggerColumns *cols, const TriggerData *trigdata, HeapTuple row)
+{
+	ErrorContextCallback context;
+	bool		isnull;
+	Datum		value;
+
+	if (cols->code_storage == CODE_AS_BOUNCE_CODE)
+		return;
+	value = heap_getattr(row, cols->code_attnum, RelationGetDescr(trigdata->tg_relation), &isnull);
+	Assert(!isnull);
+	context.callback = supplied_code_context;
+	context.arg = (void *) trigdata;
+	context.previous = error_context_stack;
+	error_context_stack = &context;
+	(void) bounce_code_from_integer(integer_code(cols->code_storage, value));
+	error_context_stack = context.previous;
 }
 
 /* The bytes classify_bounce() sees for a text value: char(n) loses its padding, as in its cast to text. */
@@ -457,7 +520,15 @@ bounce_classify_trigger(PG_FUNCTION_ARGS)
 	HeapTuple	row = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 		trigdata->tg_newtuple : trigdata->tg_trigtuple;
 
-	if (!code_wanted(cols, trigdata, row))
-		return PointerGetDatum(row);
-	return PointerGetDatum(with_code(fcinfo, cols, trigdata, row));
+	switch (code_action(cols, trigdata, row))
+	{
+		case CODE_FILL:
+			return PointerGetDatum(with_code(fcinfo, cols, trigdata, row));
+		case CODE_KEEP_SUPPLIED:
+			check_supplied_code(cols, trigdata, row);
+			break;
+		case CODE_KEEP_STORED:
+			break;
+	}
+	return PointerGetDatum(row);
 }

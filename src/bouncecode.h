@@ -24,6 +24,9 @@ typedef int16 BounceCode;
 /* The table row of a stored code; a stored value that is no code is corruption. */
 extern const bounce_code_info *bounce_code_info_of(BounceCode code);
 
+/* An integer as a bounce_code; one that is no code is error 22003, as in the casts. */
+extern BounceCode bounce_code_from_integer(int64 value);
+
 /* The OIDs of the labels of the SQL enum bounce_kind, indexed by bounce_kind. */
 typedef struct BounceKindLabels
 {
