@@ -26,7 +26,7 @@ interrupt_hook(void *arg)
 void
 bounce_classify_bytes(const char *response, size_t len,
 					  const char *recipient, size_t recipient_len,
-					  bounce_result *result)
+					  bool code_only, bounce_result *result)
 {
 	bounce_options options;
 
@@ -35,17 +35,18 @@ bounce_classify_bytes(const char *response, size_t len,
 	options.recipient_len = recipient != NULL ? recipient_len : 0;
 	options.is_extra_provider = bounce_is_extra_provider;
 	options.interrupt = interrupt_hook;
+	options.code_only = code_only;
 	bounce_classify(response, len, &options, result);
 }
 
 /* Classify a text Datum with an optional recipient (NULL: none). */
 static void
-classify_text(text *response, text *recipient, bounce_result *result)
+classify_text(text *response, text *recipient, bool code_only, bounce_result *result)
 {
 	bounce_classify_bytes(VARDATA_ANY(response), VARSIZE_ANY_EXHDR(response),
 						  recipient != NULL ? VARDATA_ANY(recipient) : NULL,
 						  recipient != NULL ? VARSIZE_ANY_EXHDR(recipient) : 0,
-						  result);
+						  code_only, result);
 }
 
 /* The optional recipient argument: NULL when absent or SQL NULL. */
@@ -66,7 +67,7 @@ bounce_classify_text(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), &result);
+	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), true, &result);
 	PG_RETURN_BOUNCE_CODE((BounceCode) result.code);
 }
 
@@ -139,7 +140,7 @@ bounce_explain_text(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = labels;
 	}
 
-	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), &result);
+	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), false, &result);
 	values[EXPLAIN_CODE] = BounceCodeGetDatum((BounceCode) result.code);
 	values[EXPLAIN_KIND] = ObjectIdGetDatum(labels->oids[bounce_code_info_of((BounceCode) result.code)->kind]);
 	values[EXPLAIN_SMTP_REPLY] = Int32GetDatum(result.smtp_reply);
@@ -167,7 +168,7 @@ bounce_recipient_text(PG_FUNCTION_ARGS)
 {
 	bounce_result result;
 
-	classify_text(PG_GETARG_TEXT_PP(0), NULL, &result);
+	classify_text(PG_GETARG_TEXT_PP(0), NULL, false, &result);
 	if (result.recipient[0] == '\0')
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(result.recipient));

@@ -12,9 +12,12 @@
 
 #include "core/classify.h"
 
-/* Classify len bytes of response; recipient may be NULL (none). */
+/*
+ * Classify len bytes of response; recipient may be NULL (none).  code_only:
+ * only result->code (and rule) is wanted, the explanation is not computed.
+ */
 extern void bounce_classify_bytes(const char *response, size_t len,
 								  const char *recipient, size_t recipient_len,
-								  bounce_result *result);
+								  bool code_only, bounce_result *result);
 
 #endif							/* BOUNCECODE_CLASSIFY_GLUE_H */

@@ -471,7 +471,7 @@ classify_row(const TriggerColumns *cols, HeapTuple row, TupleDesc tupdesc, Datum
 		if (!isnull)
 			recipient_bytes = text_bytes(recipient, cols->recipient.is_bpchar, &recipient_len);
 	}
-	bounce_classify_bytes(response_bytes, response_len, recipient_bytes, recipient_len, &result);
+	bounce_classify_bytes(response_bytes, response_len, recipient_bytes, recipient_len, true, &result);
 	return (BounceCode) result.code;
 }
 

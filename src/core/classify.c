@@ -121,6 +121,22 @@ is_blank_text(const char *text, size_t len)
 	return 1;
 }
 
+/* The evidence text, the enhanced status and the recipient: what bounce_explain shows. */
+static void
+explain(const scan_state *sc, const decision *d, const char *text, size_t len, bounce_result *r)
+{
+	if (d->evidence != NULL)
+		scan_evidence_text(d->evidence, r->evidence);
+	else if (sc->structure.score > 0 && (d->code == BOUNCE_0 || d->code == BOUNCE_70))
+		scan_evidence_text(&sc->structure, r->evidence);
+	else
+		scan_copy_evidence(r->evidence, text, len < BOUNCE_EVIDENCE_MAX ? len : BOUNCE_EVIDENCE_MAX);
+	if (sc->status_rank > 0)
+		snprintf(r->status, sizeof(r->status), "%d.%d.%d",
+				 sc->status_code.klass, sc->status_code.subject, sc->status_code.detail);
+	memcpy(r->recipient, sc->recipient, sizeof(r->recipient));
+}
+
 void
 bounce_classify(const char *text, size_t len, const bounce_options *options, bounce_result *r)
 {
@@ -139,29 +155,15 @@ bounce_classify(const char *text, size_t len, const bounce_options *options, bou
 	r->rule = d.rule;
 	r->part = d.part;
 	if (d.evidence != NULL)
-	{
 		r->phrase = d.evidence->phrase;
-		scan_evidence_text(d.evidence, r->evidence);
-	}
-	else if (sc.structure.score > 0 && (d.code == BOUNCE_0 || d.code == BOUNCE_70))
-		scan_evidence_text(&sc.structure, r->evidence);
-	else
-	{
-		if (d.code == BOUNCE_40)
-			r->rule = is_blank_text(text, len) ? "empty" : "no_cue";
-		scan_copy_evidence(r->evidence, text, len < BOUNCE_EVIDENCE_MAX ? len : BOUNCE_EVIDENCE_MAX);
-	}
-
-	/* Last: 29 vs 59. */
 	if (r->code == BOUNCE_29 && recipient_is_large_provider(&sc, options))
 	{
 		r->code = BOUNCE_59;
 		r->rule = "unable_to_connect_large_provider";
 	}
-
+	if (d.evidence == NULL && d.code == BOUNCE_40)
+		r->rule = is_blank_text(text, len) ? "empty" : "no_cue";
 	r->smtp_reply = sc.reply_code;
-	if (sc.status_rank > 0)
-		snprintf(r->status, sizeof(r->status), "%d.%d.%d",
-				 sc.status_code.klass, sc.status_code.subject, sc.status_code.detail);
-	memcpy(r->recipient, sc.recipient, sizeof(r->recipient));
+	if (options == NULL || !options->code_only)
+		explain(&sc, &d, text, len, r);
 }

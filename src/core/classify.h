@@ -26,6 +26,12 @@ typedef struct bounce_options
 	int			(*is_extra_provider) (const char *domain, size_t len, void *arg);
 	void	   *provider_arg;
 
+	/*
+	 * Only the code is wanted (classify_bounce): the evidence text, the status
+	 * string and the recipient are left empty, which saves their cost.
+	 */
+	int			code_only;
+
 	/* Called about every megabyte scanned, e.g. to honour a cancel; may not return. */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;

@@ -31,11 +31,44 @@ static const char *const common_tlds[] = {
 	"site", "email", "example", "invalid", "test", "local", "localdomain", "arpa", NULL
 };
 
+/* Byte classes for the one pass over a token (built once). */
+#define CC_DELIMITER 1			/* ends a token */
+#define CC_DIGIT 2
+#define CC_LETTER 4
+#define CC_NAME_MARK 8			/* '@', '.', ':', '/': a name may be in the token */
+static unsigned char char_class[256];
+static int	char_class_ready;
+
+/* Fill char_class. */
+static void
+build_char_class(void)
+{
+	int			c;
+
+	for (c = 0; c < 256; c++)
+	{
+		unsigned char k = 0;
+
+		if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
+			c == ']' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '{' || c == '}')
+			k = CC_DELIMITER;
+		else if (c >= '0' && c <= '9')
+			k = CC_DIGIT;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			k = CC_LETTER;
+		else if (c == '@' || c == '.' || c == ':' || c == '/')
+			k = CC_NAME_MARK;
+		char_class[c] = k;
+	}
+	char_class_ready = 1;
+}
+
 int
 token_is_delimiter(unsigned char c)
 {
-	return c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
-		c == ']' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '{' || c == '}';
+	if (!char_class_ready)
+		build_char_class();
+	return (char_class[c] & CC_DELIMITER) != 0;
 }
 
 /* Is s[0..n) one of the common top-level domains, in any case? */
@@ -163,10 +196,27 @@ token_classify(const char *s, size_t len)
 	size_t		n = 0,
 				core;
 
+	unsigned char seen = 0;
+
 	memset(&t, 0, sizeof(t));
 	t.kind = TOKEN_WORD;
-	while (n < len && n < TOKEN_LOOK && !token_is_delimiter((unsigned char) s[n]))
+	if (!char_class_ready)
+		build_char_class();
+	while (n < len && n < TOKEN_LOOK)
+	{
+		unsigned char k = char_class[(unsigned char) s[n]];
+
+		if (k & CC_DELIMITER)
+			break;
+		seen |= k;
 		n++;
+	}
+	/* Most tokens are plain words: no name mark, too short to be opaque. */
+	if (!(seen & CC_NAME_MARK) && (n < OPAQUE_MIN || !(seen & CC_DIGIT)))
+	{
+		t.len = n;
+		return t;
+	}
 	if (n == TOKEN_LOOK)
 	{
 		/* Too long for any word: step over all of it. */
