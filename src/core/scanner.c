@@ -153,8 +153,8 @@ build_fold_table(void)
 
 		if (c >= 'A' && c <= 'Z')
 			f = (unsigned char) (c + 32);
-		else if (c < 0x20 || c == 0x7f)
-			f = ' ';
+		else if (c < 0x20 || c == 0x7f || c == '_')
+			f = ' ';		/* '_' too: "BAD_RECIPIENT" reads "bad recipient" */
 		else if (c >= 0x80)
 			f = FOLD_OTHER;
 		fold_table[c] = f;
@@ -166,7 +166,7 @@ build_fold_table(void)
 static inline int
 is_word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
 /* Is b the lead byte of a foldable two-byte sequence (U+00C0..U+017F)? */
@@ -819,7 +819,15 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_RETURN_PATH:
 			/* RFC 5321 4.5.5: bounces (and auto-replies) go out with the null reverse path. */
 			if (zone == ZONE_HEADER && contains(value, vlen, "<>"))
+			{
+				/*
+				 * RFC 3834 3.3: automatic responses go out with the null
+				 * reverse path, as bounces do; a message that is neither a
+				 * DSN nor from a mailer daemon is then an auto-response.
+				 */
 				sc->null_sender = 1;
+				sc->auto_replied = 1;
+			}
 			return ZONE_HEADER;
 		case FIELD_DISPOSITION:
 			/* RFC 8098: a message disposition notification is a read receipt, no failure. */

@@ -245,11 +245,14 @@ token_classify(const char *s, size_t len)
 			 */
 			size_t		end = (size_t) (at - s) + 1;
 
-			while (end < n && (ascii_is_alnum((unsigned char) s[end]) || s[end] == '.' || s[end] == '-'))
+			while (end < n && (ascii_is_alnum((unsigned char) s[end]) || s[end] == '-' ||
+							   (s[end] == '.' && !(end + 1 < n && s[end + 1] == '.'))))
 				end++;
+			/* "a@example.com...User unknown": the dots end the domain. */
+			while (end > (size_t) (at - s) + 1 && s[end - 1] == '.')
+				end--;
 			t.kind = TOKEN_ADDRESS;
-			if (end < n && s[end] == ':' && end + 1 < n && ascii_is_alnum((unsigned char) s[end + 1]))
-				t.len = end + 1;
+			t.len = end;
 			return t;
 		}
 	}
