@@ -1,6 +1,6 @@
 /*
  * test_decode.c — unit tests of the decode stage: charsets to UTF-8
- * (charset.c).
+ * (charset.c) and RFC 2047 encoded words (encoded_words.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "core/bounce_codes.h"
 #include "core/charset.h"
 #include "core/classify.h"
+#include "core/encoded_words.h"
 #include "unit.h"
 #include "../fuzz/fuzz.h"	/* fuzz_clean_utf8 */
 
@@ -326,6 +327,83 @@ test_unknown(void)
 	CHECK_STR(convert("utf-8\"; format=flowed", "ok"), "ok");
 }
 
+/* Decode a header into a static buffer. */
+static const char *
+words(const char *in)
+{
+	static char buf[1024];
+
+	encoded_words_to_buffer(in, strlen(in), buf, sizeof(buf));
+	return buf;
+}
+
+/* RFC 2047 encoded words: B and Q, adjacency, folding, malformed words. */
+static void
+test_encoded_words(void)
+{
+	char		small[8];
+
+	CHECK_STR(words("Subject: =?UTF-8?B?RnLDpW52YXJvbWVkZGVsYW5kZQ==?="), "Subject: Frånvaromeddelande");
+	CHECK_STR(words("Subject: =?utf-8?b?RnLDpW52YXJvbWVkZGVsYW5kZQ?="), "Subject: Frånvaromeddelande");
+	CHECK_STR(words("=?ISO-8859-1?Q?Fr=E5nvaro_meddelande?="), "Frånvaro meddelande");
+	CHECK_STR(words("=?iso-8859-1?q?Abwesenheitsnotiz:_nicht_im_B=FCro?="), "Abwesenheitsnotiz: nicht im Büro");
+	if (runs("iso-2022-jp"))
+		CHECK_STR(words("=?iso-2022-jp?B?GyRCJDMkcyRLJEEkTxsoQg==?="), "こんにちは");
+	CHECK_STR(words("=?koi8-r?B?8NLJ18XU?="), "Привет");
+	CHECK_STR(words("=?windows-1251?Q?=CF=F0=E8=E2=E5=F2?="), "Привет");
+	CHECK_STR(words("=?gb2312?B?xOO6ww==?="), "你好");
+	/* Adjacent words join; folding between them goes too; other text stays. */
+	CHECK_STR(words("=?UTF-8?Q?a?= =?UTF-8?Q?b?="), "ab");
+	CHECK_STR(words("=?UTF-8?Q?a?=\r\n =?UTF-8?Q?b?=\r\n\t=?UTF-8?Q?c?="), "abc");
+	CHECK_STR(words("=?UTF-8?Q?a?= x =?UTF-8?Q?b?="), "a x b");
+	CHECK_STR(words("Re: =?UTF-8?Q?a?= end"), "Re: a end");
+	CHECK_STR(words("=?UTF-8?Q?a?= =?ISO-8859-1?Q?=E5?="), "aå");
+	/* A character split between two words survives. */
+	CHECK_STR(words("=?UTF-8?Q?Fr=C3?= =?UTF-8?Q?=A5nvaro?="), "Frånvaro");
+	CHECK_STR(words("=?UTF-8?B?RnLD?= =?UTF-8?B?pW52YXJv?="), "Frånvaro");
+	/* Unfolding plain text. */
+	CHECK_STR(words("Subject: a\r\n b"), "Subject: a b");
+	/* RFC 2231 language, unknown charset, odd Q. */
+	CHECK_STR(words("=?UTF-8*sv?Q?hej?="), "hej");
+	CHECK_STR(words("=?x-unknown?Q?caf=E9?="), "caf\xe9");
+	CHECK_STR(words("=?UTF-8?Q?a=zz=4?="), "a=zz=4");
+	CHECK_STR(words("=?UTF-8?Q?\?="), "");
+	CHECK_STR(words("=?UTF-8?Q?a=0D=0Ab?="), "a\r\nb");	/* the reader turns these into blanks */
+	/* Malformed words are plain text. */
+	CHECK_STR(words("=?UTF-8?X?abc?="), "=?UTF-8?X?abc?=");
+	CHECK_STR(words("=?UTF-8?Q?abc"), "=?UTF-8?Q?abc");
+	CHECK_STR(words("=?\?Q?abc?="), "=?\?Q?abc?=");
+	CHECK_STR(words("=?UTF-8?Q?a?b?="), "=?UTF-8?Q?a?b?=");
+	CHECK_STR(words("=?UTF 8?Q?a?="), "=?UTF 8?Q?a?=");
+	CHECK_STR(words("=?"), "=?");
+	CHECK_STR(words("=?UTF-8?Q?"), "=?UTF-8?Q?");
+	CHECK_STR(words("a=?=?UTF-8?Q?b?="), "a=?b");
+	CHECK_STR(words("=?UTF-8?B?w6U=?=?="), "å?=");
+	/* Invalid bytes in a word. */
+	CHECK_STR(words("=?shift_jis?Q?=82?= z"), REPLACEMENT " z");
+	/* The buffer form cuts and terminates. */
+	CHECK_INT(encoded_words_to_buffer("=?UTF-8?Q?abcdefghij?=", 22, small, sizeof(small)), 7);
+	CHECK_STR(small, "abcdefg");
+	CHECK_INT(encoded_words_to_buffer("x", 1, small, 0), 0);
+	CHECK(encoded_words_present("a =?x?q?b?=", 11));
+	CHECK(!encoded_words_present("a = ? b", 7));
+	CHECK(!encoded_words_present("a=", 2));
+	/* A word longer than ENCODED_WORD_MAX is plain text; its bytes come through. */
+	{
+		static char longw[ENCODED_WORD_MAX + 64];
+		static char got[sizeof(longw)];
+		size_t		n = 0;
+
+		memcpy(longw, "=?UTF-8?Q?", 10);
+		n = 10;
+		while (n < ENCODED_WORD_MAX + 40)
+			longw[n++] = 'a';
+		memcpy(longw + n, "?=", 2);
+		n += 2;
+		CHECK_INT(encoded_words_to_buffer(longw, n, got, sizeof(got)), n);
+	}
+}
+
 int
 main(void)
 {
@@ -336,5 +414,6 @@ main(void)
 	test_straddle();
 	test_broken();
 	test_unknown();
+	test_encoded_words();
 	return unit_finish("decode");
 }
