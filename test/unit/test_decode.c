@@ -1,6 +1,7 @@
 /*
  * test_decode.c — unit tests of the decode stage: charsets to UTF-8
- * (charset.c) and RFC 2047 encoded words (encoded_words.c).
+ * (charset.c), RFC 2047 encoded words (encoded_words.c), and both at work
+ * inside the message reader through bounce_classify.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,83 @@ test_encoded_words(void)
 	}
 }
 
+/* Classify a NUL-terminated message. */
+static bounce_result
+classify(const char *text)
+{
+	bounce_result r;
+
+	bounce_classify(text, strlen(text), NULL, &r);
+	return r;
+}
+
+/* Whole messages through bounce_classify: the decoded text is what the phrases see. */
+static void
+test_messages(void)
+{
+	/* A Swedish out-of-office in ISO-8859-1 quoted-printable: "jag är på semester". */
+	const char *sv_qp =
+		"From: Anna Svensson <anna@example.se>\r\nTo: news@example.com\r\nSubject: Re: Nyhetsbrev\r\n"
+		"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"iso-8859-1\"\r\n"
+		"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+		"Hej!\r\n\r\nJag =E4r p=E5 semester till och med den 15 augusti och l=E4ser inte min e-p=\r\n"
+		"ost.\r\n\r\nMed v=E4nliga h=E4lsningar\r\nAnna\r\n";
+	/* The same in 8bit, no transfer encoding. */
+	const char *sv_8bit =
+		"From: Anna Svensson <anna@example.se>\nSubject: Re: Nyhetsbrev\nMIME-Version: 1.0\n"
+		"Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+		"Hej!\nJag \xe4r p\xe5 semester till och med den 15 augusti.\n";
+	/* German, in a multipart/alternative, windows-1252 HTML and ISO-8859-15 text. */
+	const char *de =
+		"From: Jens M\xfcller <jens@example.de>\nSubject: Re: Angebot\nMIME-Version: 1.0\n"
+		"Content-Type: multipart/alternative; boundary=\"alt\"\n\n"
+		"--alt\nContent-Type: text/plain; charset=iso-8859-15\nContent-Transfer-Encoding: quoted-printable\n\n"
+		"Guten Tag,\nich bin bis zum 3. M=E4rz nicht im B=FCro. Nach meiner R=FCckkehr melde ich mich.\n"
+		"--alt\nContent-Type: text/html; charset=windows-1252\n\n"
+		"<p>ich bin <b>nicht im B\xfcro</b></p>\n--alt--\n";
+	/* The Subject alone says it, in an encoded word. */
+	const char *subject_only =
+		"From: Anna Svensson <anna@example.se>\nSubject: =?UTF-8?B?RnLDpW52YXJvbWVkZGVsYW5kZQ==?=\n"
+		"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHej, tack.\n";
+	/* A folded Subject whose encoded words split the phrase. */
+	const char *subject_folded =
+		"From: Anna Svensson <anna@example.se>\nSubject: =?ISO-8859-1?Q?Fr=E5nvaro?=\n"
+		" =?ISO-8859-1?Q?meddelande?=\nMIME-Version: 1.0\nContent-Type: text/plain\n\nHej.\n";
+	/* A Japanese bounce body in ISO-2022-JP around the English reply. */
+	const char *jp =
+		"From: MAILER-DAEMON@example.jp\nSubject: =?ISO-2022-JP?B?GyRCJDMkcyRLJEEkTxsoQg==?=\nMIME-Version: 1.0\n"
+		"Content-Type: text/plain; charset=\"ISO-2022-JP\"\nContent-Transfer-Encoding: 7bit\n\n"
+		"\x1b$B$3$s$K$A$O\x1b(B\n550 5.1.1 <nobody@example.jp>: Recipient address rejected: User unknown\n";
+	/* A UTF-16 (base64, with a mark) text part of a report: "User unknown". */
+	const char *utf16 =
+		"From: MAILER-DAEMON@example.net\nSubject: Undeliverable\nMIME-Version: 1.0\n"
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+		"--b\nContent-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64\n\n"
+		"//41ADUAMAAgADUALgAxAC4AMQAgAFUAcwBlAHIAIAB1AG4AawBuAG8AdwBuAA0ACgA=\n--b--\n";
+	/* Unknown charset: the bytes pass through and the ASCII still classifies. */
+	const char *unknown =
+		"From: MAILER-DAEMON@example.net\nSubject: failure\nMIME-Version: 1.0\n"
+		"Content-Type: text/plain; charset=x-no-such\n\n552 5.2.2 Mailbox full \xff\xfe\n";
+	bounce_result r;
+
+	r = classify(sv_qp);
+	CHECK_INT(r.code, 60);
+	CHECK(fuzz_clean_utf8(r.evidence));
+	CHECK(strstr(r.evidence, "semester") != NULL);
+	CHECK_INT(classify(sv_8bit).code, 60);
+	CHECK_INT(classify(de).code, 60);
+	CHECK_INT(classify(subject_only).code, 60);
+	CHECK_INT(classify(subject_folded).code, 60);
+	if (runs("iso-2022-jp"))
+	{
+		r = classify(jp);
+		CHECK_INT(r.code, 10);
+		CHECK(fuzz_clean_utf8(r.evidence));
+	}
+	CHECK_INT(classify(utf16).code, 10);
+	CHECK_INT(classify(unknown).code, 22);
+}
+
 int
 main(void)
 {
@@ -415,5 +493,6 @@ main(void)
 	test_broken();
 	test_unknown();
 	test_encoded_words();
+	test_messages();
 	return unit_finish("decode");
 }
