@@ -136,6 +136,9 @@ lookup_folded(const char *f, size_t n)
 	size_t		i;
 	int			k;
 
+	/* Most mail says one of these two: no conversion, no search. */
+	if ((n == 4 && memcmp(f, "utf8", 4) == 0) || (n == 7 && memcmp(f, "usascii", 7) == 0))
+		return CHARSET_PASS;
 	if (n > 7 && memcmp(f, "iso8859", 7) == 0 && (k = iso8859_part(f + 7, n - 7)) > 0)
 		return id_of(iso8859[k]);
 	/* windows-1250..1258, cp1250, win1250, ms1250 */
@@ -159,7 +162,8 @@ lookup_folded(const char *f, size_t n)
 	if (n == 10 && memcmp(f, "windows874", 10) == 0)
 		return id_of("CP874");
 	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
-		if (strlen(aliases[i].alias) == n && memcmp(aliases[i].alias, f, n) == 0)
+		if (aliases[i].alias[0] == f[0] && strlen(aliases[i].alias) == n &&
+			memcmp(aliases[i].alias, f, n) == 0)
 			return aliases[i].name[0] ? id_of(aliases[i].name) : CHARSET_PASS;
 	return CHARSET_PASS;
 }
