@@ -7,7 +7,10 @@
  * lines.  The conversion is glibc's iconv, with one descriptor per charset
  * opened on first use and kept for the life of the process in a small static
  * table; a converter borrows it and resets its shift state.  Nothing is
- * allocated per call, and the work is linear in the input.
+ * allocated per call, and the work is linear in the input.  The table is
+ * process-wide and unlocked (a PostgreSQL backend is one thread), and one
+ * charset serves one stream at a time: end a stream before starting another
+ * in the same charset.
  *
  * It fails soft: an unknown charset name passes the bytes through unchanged,
  * an invalid or truncated sequence becomes U+FFFD, and the text goes on.

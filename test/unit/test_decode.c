@@ -482,6 +482,48 @@ test_messages(void)
 	CHECK_INT(classify(unknown).code, 22);
 }
 
+/* Long input: a header of many encoded words and a large converted body, in linear time. */
+static void
+test_large(void)
+{
+	static const char head[] =
+		"From: MAILER-DAEMON@example.net\nMIME-Version: 1.0\nSubject: ";
+	static const char word[] = "=?ISO-8859-1?Q?Fr=E5nvaromeddelande_?= ";
+	static const char middle[] =
+		"\nContent-Type: text/plain; charset=utf-16le\nContent-Transfer-Encoding: base64\n\n";
+	size_t		words = 20000,
+				units = 300000;
+	size_t		size = sizeof(head) + words * (sizeof(word) - 1) + sizeof(middle) + units * 4 / 3 + 8;
+	char	   *msg = malloc(size);
+	size_t		n = 0,
+				i;
+	bounce_result r;
+
+	CHECK(msg != NULL);
+	if (msg == NULL)
+		return;
+	memcpy(msg, head, sizeof(head) - 1);
+	n = sizeof(head) - 1;
+	for (i = 0; i < words; i++)
+	{
+		memcpy(msg + n, word, sizeof(word) - 1);
+		n += sizeof(word) - 1;
+	}
+	memcpy(msg + n, middle, sizeof(middle) - 1);
+	n += sizeof(middle) - 1;
+	/* "a\0b\0c\0" repeated, base64: "YQBiAGMA". */
+	for (i = 0; i < units / 6; i++)
+	{
+		memcpy(msg + n, "YQBiAGMA", 8);
+		n += 8;
+	}
+	msg[n++] = '\n';
+	bounce_classify(msg, n, NULL, &r);
+	CHECK_INT(r.code, 60);		/* the Subject, read across its pieces */
+	CHECK(fuzz_clean_utf8(r.evidence));
+	free(msg);
+}
+
 int
 main(void)
 {
@@ -494,5 +536,6 @@ main(void)
 	test_unknown();
 	test_encoded_words();
 	test_messages();
+	test_large();
 	return unit_finish("decode");
 }
