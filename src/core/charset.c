@@ -236,14 +236,16 @@ static int
 settle(charset_converter *cv, int final)
 {
 	const unsigned char *b = (const unsigned char *) cv->in;
-	int			le = id_of("UTF-16LE"),
-				be = id_of("UTF-16BE");
+	int			le,
+				be;
 
 	if (!is_utf16(cv->id))
 	{
 		cv->slot = cv->id;
 		return 0;
 	}
+	le = id_of("UTF-16LE");
+	be = id_of("UTF-16BE");
 	if (cv->held < 2 && !final)
 		return -1;
 	if (cv->held >= 2 && b[0] == 0xFF && b[1] == 0xFE)
