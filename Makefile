@@ -114,7 +114,7 @@ unittest-sanitized: $(UNIT_SANITIZED)
 # make fuzz-replay (part of the test command) on every run.
 FUZZ_CC      ?= $(shell command -v clang-14 || command -v clang)
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS  = classify message code_parse
+FUZZ_TARGETS  = classify message code_parse decode
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
 
 test/fuzz/fuzz_%.fuzzer: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(CORE_DEPS)

@@ -4,12 +4,21 @@
  * Work is linear in the input: each nesting level reads its own range once
  * to find its parts, and nesting is capped.  Decoded text goes through a fixed
  * line buffer on the stack; nothing is allocated.
+ *
+ * The decode stage, in order: a body is transfer-decoded (quoted-printable,
+ * base64), then converted from its charset to UTF-8 (charset.c) while it is
+ * still a stream of bytes, then cut into lines for the scanner; a header
+ * field with RFC 2047 encoded words is decoded (encoded_words.c) and
+ * unfolded before the scanner reads it.
  */
 #include "message.h"
 
 #include <string.h>
 
 #include "ascii.h"
+#include "charset.h"
+#include "encoded_words.h"
+#include "transfer_encoding.h"
 
 #define MAX_DEPTH 6				/* deeper multiparts are read as text */
 #define VALUE_MAX 512			/* an unfolded Content-Type value we keep */
@@ -28,6 +37,7 @@ typedef struct entity
 	char		type[64];		/* "text/plain", lower case; "" when absent */
 	char		boundary[128];
 	size_t		boundary_len;
+	char		charset[48];	/* the charset parameter, as written; "" when absent */
 	encoding	enc;
 	const char *body;
 	size_t		body_len;
@@ -155,6 +165,68 @@ read_content_header(entity *e, int is_type, const char *value, size_t len)
 		e->type[n++] = (char) ascii_lower((unsigned char) value[i++]);
 	e->type[n] = '\0';
 	e->boundary_len = read_parameter(value, len, "boundary=", e->boundary, sizeof(e->boundary));
+	read_parameter(value, len, "charset=", e->charset, sizeof(e->charset));
+}
+
+/* A header field decoded from encoded words, handed to the scanner in pieces. */
+typedef struct header_field
+{
+	scan_state *sc;
+	size_t		len;
+	char		buf[LINE_MAX_DECODED];
+} header_field;
+
+/* Scan the piece collected; the next one starts with a blank, continuing the field. */
+static void
+flush_header_piece(header_field *h)
+{
+	scan_line(h->sc, h->buf, h->len, ZONE_HEADER);
+	h->buf[0] = ' ';
+	h->len = 1;
+}
+
+/* charset_sink for a decoded header field: one line, so a decoded CR or LF is a blank. */
+static void
+put_header_bytes(void *arg, const char *bytes, size_t n)
+{
+	header_field *h = arg;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		char		c = bytes[i];
+
+		if (h->len == sizeof(h->buf))
+			flush_header_piece(h);
+		h->buf[h->len++] = (c == '\r' || c == '\n') ? ' ' : c;
+	}
+}
+
+/* Scan a header field (its folded lines text[0..len)) with its encoded words decoded. */
+static void
+scan_decoded_field(scan_state *sc, const char *text, size_t len)
+{
+	header_field h;
+
+	h.sc = sc;
+	h.len = 0;
+	encoded_words_decode(text, len, put_header_bytes, &h);
+	if (h.len > 0 && !(h.len == 1 && h.buf[0] == ' '))
+		scan_line(sc, h.buf, h.len, ZONE_HEADER);
+}
+
+/* The length of the field that starts at line (n bytes), its folded lines after c included. */
+static size_t
+field_length(const cursor *c, const char *line, size_t n)
+{
+	cursor		look = *c;
+	const char *next;
+	size_t		k;
+	size_t		len = n;
+
+	while (next_line(&look, &next, &k) && k > 0 && (next[0] == ' ' || next[0] == '\t'))
+		len = (size_t) (next + k - line);
+	return len;
 }
 
 /*
@@ -171,6 +243,7 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 	char		value[VALUE_MAX];
 	size_t		value_len = 0;
 	int			collecting = 0;	/* 1: Content-Type, 2: Content-Transfer-Encoding */
+	int			decoded = 0;	/* the current field was scanned with its encoded words decoded */
 
 	memset(e, 0, sizeof(*e));
 	if (len >= 5 && memcmp(text, "From ", 5) == 0)
@@ -186,7 +259,16 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 		}
 		if (n == 0)
 			break;
-		scan_line(sc, line, n, ZONE_HEADER);
+		if (!continuation)
+		{
+			size_t		field_len = field_length(&c, line, n);
+
+			decoded = encoded_words_present(line, field_len);
+			if (decoded)
+				scan_decoded_field(sc, line, field_len);
+		}
+		if (!decoded)
+			scan_line(sc, line, n, ZONE_HEADER);
 		if (!continuation)
 		{
 			value_len = 0;
@@ -217,12 +299,18 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 	e->body_len = len - c.pos;
 }
 
-/* A line buffer that collects decoded bytes and hands whole lines to the scanner. */
+/*
+ * A line buffer that collects decoded bytes and hands whole lines to the
+ * scanner; when the body is in a charset other than UTF-8, the bytes go
+ * through the converter first.
+ */
 typedef struct line_buffer
 {
 	scan_state *sc;
 	int			html;			/* drop <tags> */
 	int			in_tag;
+	int			convert;		/* bytes go through cv */
+	charset_converter cv;
 	size_t		len;
 	char		buf[LINE_MAX_DECODED];
 } line_buffer;
@@ -235,10 +323,12 @@ flush_line(line_buffer *lb)
 	lb->len = 0;
 }
 
-/* One decoded byte. */
+/* One decoded UTF-8 byte; CR is dropped, LF ends the line. */
 static void
 put_byte(line_buffer *lb, unsigned char c)
 {
+	if (c == '\r')
+		return;
 	if (lb->html)
 	{
 		if (c == '<')
@@ -267,15 +357,25 @@ put_byte(line_buffer *lb, unsigned char c)
 	lb->buf[lb->len++] = (char) c;
 }
 
-static int
-hex_value(unsigned char c)
+/* charset_sink: the converted text, into the line buffer. */
+static void
+put_converted(void *arg, const char *bytes, size_t n)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = ascii_lower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
+	line_buffer *lb = arg;
+	size_t		i;
+
+	for (i = 0; i < n && !lb->sc->cut; i++)
+		put_byte(lb, (unsigned char) bytes[i]);
+}
+
+/* One transfer-decoded byte: to the converter, or straight to the line. */
+static inline void
+emit(line_buffer *lb, unsigned char c)
+{
+	if (lb->convert)
+		charset_put(&lb->cv, c);
+	else
+		put_byte(lb, c);
 }
 
 /* Quoted-printable (RFC 2045): "=XX" is a byte, "=" at a line's end joins lines. */
@@ -288,11 +388,11 @@ decode_quoted_printable(line_buffer *lb, const char *s, size_t len)
 	{
 		unsigned char c = (unsigned char) s[i];
 
-		if (c == '=' && i + 2 < len + 0 && hex_value((unsigned char) s[i + 1]) >= 0 &&
-			hex_value((unsigned char) s[i + 2]) >= 0)
+		if (c == '=' && i + 2 < len && hex_digit((unsigned char) s[i + 1]) >= 0 &&
+			hex_digit((unsigned char) s[i + 2]) >= 0)
 		{
-			put_byte(lb, (unsigned char) (hex_value((unsigned char) s[i + 1]) * 16 +
-										  hex_value((unsigned char) s[i + 2])));
+			emit(lb, (unsigned char) (hex_digit((unsigned char) s[i + 1]) * 16 +
+									  hex_digit((unsigned char) s[i + 2])));
 			i += 3;
 		}
 		else if (c == '=' && (i + 1 == len || s[i + 1] == '\n' || s[i + 1] == '\r'))
@@ -306,8 +406,7 @@ decode_quoted_printable(line_buffer *lb, const char *s, size_t len)
 		}
 		else
 		{
-			if (c != '\r')
-				put_byte(lb, c);
+			emit(lb, c);
 			i++;
 		}
 	}
@@ -324,45 +423,34 @@ decode_base64(line_buffer *lb, const char *s, size_t len)
 	for (i = 0; i < len && !lb->sc->cut; i++)
 	{
 		unsigned char c = (unsigned char) s[i];
-		int			v;
+		int			v = base64_digit(c);
 
-		if (c >= 'A' && c <= 'Z')
-			v = c - 'A';
-		else if (c >= 'a' && c <= 'z')
-			v = c - 'a' + 26;
-		else if (c >= '0' && c <= '9')
-			v = c - '0' + 52;
-		else if (c == '+')
-			v = 62;
-		else if (c == '/')
-			v = 63;
-		else if (c == '=')
+		if (c == '=')
 		{
 			acc = 0;
 			bits = 0;
 			continue;
 		}
-		else
+		if (v < 0)
 			continue;
 		acc = (acc << 6) | (unsigned int) v;
 		bits += 6;
 		if (bits >= 8)
 		{
 			bits -= 8;
-			c = (unsigned char) ((acc >> bits) & 0xFF);
-			if (c != '\r')
-				put_byte(lb, c);
+			emit(lb, (unsigned char) ((acc >> bits) & 0xFF));
 		}
 	}
 }
 
-/* Scan a text body, decoding it first when it is encoded or HTML. */
+/* Scan a text body, decoding it first when it is encoded, in a charset or HTML. */
 static void
 scan_text_body(scan_state *sc, const entity *e)
 {
 	int			html = strcmp(e->type, "text/html") == 0;
+	int			charset = charset_lookup(e->charset, strlen(e->charset));
 
-	if (e->enc == ENC_IDENTITY && !html)
+	if (e->enc == ENC_IDENTITY && !html && charset == CHARSET_PASS)
 	{
 		scan_lines(sc, e->body, e->body_len, ZONE_TEXT);
 		return;
@@ -374,6 +462,9 @@ scan_text_body(scan_state *sc, const entity *e)
 		lb.html = html;
 		lb.in_tag = 0;
 		lb.len = 0;
+		lb.convert = charset != CHARSET_PASS;
+		if (lb.convert)
+			charset_begin(&lb.cv, charset, put_converted, &lb);
 		if (e->enc == ENC_QUOTED_PRINTABLE)
 			decode_quoted_printable(&lb, e->body, e->body_len);
 		else if (e->enc == ENC_BASE64)
@@ -383,8 +474,10 @@ scan_text_body(scan_state *sc, const entity *e)
 			size_t		i;
 
 			for (i = 0; i < e->body_len && !sc->cut; i++)
-				put_byte(&lb, (unsigned char) e->body[i]);
+				emit(&lb, (unsigned char) e->body[i]);
 		}
+		if (lb.convert)
+			charset_end(&lb.cv);
 		if (lb.len > 0 && !sc->cut)
 			flush_line(&lb);
 	}

@@ -2,12 +2,13 @@
 # test/fuzz/make-seeds.sh — seed corpora for the fuzz targets, from the labeled
 # corpora: every Sisimai message and every response of test/corpus/responses.tsv
 # (unescaped) for the classifier and message targets; every code and name,
-# and near misses, for the bounce_code parser.  Written under test/fuzz/seeds/.
+# and near misses, for the bounce_code parser; text in several encodings for
+# the decode target.  Written under test/fuzz/seeds/.
 set -eu
 cd "$(dirname "$0")/../.."
 out=test/fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out/classify" "$out/message" "$out/code_parse"
+mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode"
 cp test/corpus/sisimai/eml/*.eml "$out/classify/"
 cp test/corpus/sisimai/eml/*.eml "$out/message/"
 # One file per response; the corpus escapes \n, \t and \\ are undone.
@@ -28,4 +29,21 @@ for f in "$out"/classify/response-*; do cp "$f" "$out/message/"; done
 for v in 0 10 20 21 22 23 29 30 40 50 51 52 53 54 59 60 70 90 100 110 120 121 122 123 200 \
 	non_bounce bad_address dns_failure mailbox_full spam_complaint " 21 " "021" "-0" "+21" "1e1" "21 21" "nan" ""; do
 	printf '%s' "$v" > "$out/code_parse/seed-$(printf '%s' "$v" | od -An -tx1 | tr -d ' \n')"
+done
+# The decode target: a charset selector byte, a writing selector byte, then
+# text (printf octal escapes): Latin-1, ISO-2022-JP cut mid-character, CJK
+# multi-byte bytes, UTF-16LE with a mark and lone surrogates, encoded words.
+sample0='Fr\345nvaromeddelande: jag \344r p\345 semester, nicht im B\374ro\015\012550 5.1.1 user unknown\015\012'
+sample1='\033$B$3$s$K$A$O\033(B 550 5.1.1 <a@example.jp>: User unknown\015\012\033$B$3'
+sample2='\202\261\202\361\202\311\244\263\244\363\304\343\272\303\247A\2010\2010\276\310\015\012'
+sample3='\377\376U\000s\000e\000r\000 \000u\000n\000k\000n\000o\000w\000n\000\015\000\012\000=\330\000\336\000\330'
+sample4='=?UTF-8?B?RnLDpW52YXJvbWVkZGVsYW5kZQ==?= =?ISO-8859-1?Q?Fr=E5nvaro_?=\015\012 =?x?q?a?= =?bad'
+i=0
+while [ $i -lt 32 ]; do
+	n=0
+	for s in "$sample0" "$sample1" "$sample2" "$sample3" "$sample4"; do
+		printf "\\$(printf %03o $i)\\$(printf %03o $(((i * 7 + n * 3) % 256)))$s" > "$out/decode/seed-$i-$n"
+		n=$((n + 1))
+	done
+	i=$((i + 1))
 done
