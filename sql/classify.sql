@@ -170,3 +170,7 @@ SELECT count(*) = count(DISTINCT (role, rule, phrase, source)) AS rows_distinct,
        bool_and(language IS NOT NULL) FILTER (WHERE source = 'mta_wordings_intl') AS intl_have_languages,
        bool_and(provider IS NOT NULL) FILTER (WHERE source = 'provider_documentation') AS providers_named
 FROM bounce_phrases();
+-- Negation: "please do not remove me" is no unsubscribe request; a footer is no request either.
+SELECT classify_bounce(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nPlease do not remove me from your list, I love it.\n') AS negated,
+       classify_bounce(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nI want to unsubscribe from this list.\n') AS request,
+       classify_bounce(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nThanks!\n\nTo unsubscribe from this list, click here.\n') AS footer;

@@ -356,9 +356,67 @@ level_of(const scan_state *sc, scan_zone zone)
 	return zone == ZONE_SUBJECT ? LEVEL_SUBJECT : LEVEL_PROSE;
 }
 
+/*
+ * Words that negate a request just before it ("please do not remove me",
+ * "ich möchte mich nicht abmelden"), in the languages the phrases cover.
+ */
+static const char *const negations[] = {
+	"not", "don't", "dont", "never", "no", "inte", "ej", "icke", "nicht", "kein", "keine", "ne", "pas",
+	"niet", "ikke", "ei", "ala", "non", "nao", "nie", NULL
+};
+
+/*
+ * Words of a person speaking for themself: a footer's "unsubscribe from this
+ * list" after them ("I want to unsubscribe from this list") is a request, not
+ * a footer.
+ */
+static const char *const first_person[] = {
+	"i", "i'd", "i'm", "me", "my", "we", "want", "wish", "like", "please", "would", NULL
+};
+
+/*
+ * Is one of the three words before the phrase in the list?  The phrase of
+ * folded length plen ended `after` bytes before the ring's end.
+ */
+static int
+preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
+{
+	unsigned char words[32];
+	int			n = 0,
+				i,
+				end;
+
+	/* The 31 folded bytes before the phrase, oldest first. */
+	for (i = 31; i >= 1; i--)
+		words[n++] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - i)];
+	words[n] = '\0';
+	/* The last three words, from the end. */
+	end = n;
+	for (i = 0; i < 3; i++)
+	{
+		int			start,
+					w;
+
+		while (end > 0 && !is_word_byte(words[end - 1]) && words[end - 1] != '\'')
+			end--;
+		start = end;
+		while (start > 0 && (is_word_byte(words[start - 1]) || words[start - 1] == '\''))
+			start--;
+		if (start == end || start == 0)
+			return 0;			/* no word, or one cut off by the window */
+		for (w = 0; list[w] != NULL; w++)
+			if ((int) strlen(list[w]) == end - start &&
+				memcmp(words + start, list[w], (size_t) (end - start)) == 0)
+				return 1;
+		end = start;
+	}
+	return 0;
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
-on_phrase(scan_state *sc, const phrase *p, const char *line, size_t len, size_t at, scan_zone zone)
+on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
+		  size_t at, scan_zone zone)
 {
 	switch (p->kind)
 	{
@@ -378,7 +436,7 @@ on_phrase(scan_state *sc, const phrase *p, const char *line, size_t len, size_t 
 			}
 			break;
 		case PHRASE_BANNER:
-			if (zone == ZONE_TEXT && !sc->remote_line)
+			if (zone == ZONE_TEXT && !sc->remote_line && !preceded_by(sc, plen, after, first_person))
 			{
 				sc->banner = 1;
 				sc->not_evidence_seen = 1;
@@ -389,6 +447,9 @@ on_phrase(scan_state *sc, const phrase *p, const char *line, size_t len, size_t 
 		case PHRASE_CUE:
 			if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT) ||
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
+				break;
+			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
+			if (p->code == 90 && preceded_by(sc, plen, after, negations))
 				break;
 			{
 				scan_evidence *ev = &sc->line_cue[level_of(sc, zone)];
@@ -429,7 +490,7 @@ on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_
 			}
 			continue;
 		}
-		on_phrase(sc, &bounce_phrases[*ids], line, len, at, zone);
+		on_phrase(sc, &bounce_phrases[*ids], sh.len, 0, line, len, at, zone);
 	}
 }
 
@@ -450,7 +511,7 @@ resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len
 		if (!sh.end_boundary ||
 			(sh.start_boundary && is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 2)])))
 			continue;
-		on_phrase(sc, &bounce_phrases[*ids], line, len, sc->pending_at, zone);
+		on_phrase(sc, &bounce_phrases[*ids], sh.len, 1, line, len, sc->pending_at, zone);
 	}
 }
 

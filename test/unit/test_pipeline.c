@@ -148,6 +148,32 @@ test_issue_table(void)
 	CHECK_INT(classify("Unrouteable 550 address").code, 10);
 }
 
+/* Unsubscribe requests, and their negations. */
+static void
+test_unsubscribe(void)
+{
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nPlease remove me from your list.\n").code, 90);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nPlease do not remove me from your list, I love it.\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nI don't want to unsubscribe, just fewer mails.\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nI want to unsubscribe.\n").code, 90);
+	/* A footer's unsubscribe line in the sender's own text is a banner, not a request. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nThanks!\n\nTo unsubscribe from this list, click here.\n").code, 0);
+}
+
+/* Forwarded bounces are read; quoted replies are not. */
+static void
+test_segments(void)
+{
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: Returned mail\n\nBegin forwarded message:\n\n"
+					   "> Final-Recipient: rfc822; a@example.com\n> Action: failed\n> Status: 5.1.1\n").code, 10);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: Hi\n\nSure.\n\n"
+					   "Le lun. 3 mai 2010, News <news@example.org> a écrit :\nPlease unsubscribe me\n").code, 0);
+	/* A scanner banner in prose: no virus rejection. */
+	CHECK_INT(classify("This message has been scanned for viruses by Example AV.").code, 40);
+	/* A virus rejection in the server's reply is one, banner words or not. */
+	CHECK_INT(classify("554 5.7.1 Message rejected: virus found (Eicar-Test-Signature)").code, 53);
+}
+
 /* The decision names its phrase and the part it came from. */
 static void
 test_explain(void)
@@ -173,5 +199,7 @@ main(void)
 	test_constrain();
 	test_issue_table();
 	test_explain();
+	test_unsubscribe();
+	test_segments();
 	return unit_finish("pipeline");
 }
