@@ -24,6 +24,7 @@
 #include "decide.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "bounce_codes.h"
 #include "phrases.h"
@@ -206,8 +207,9 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	}
 	if (sc->arf)
 	{
+		/* A report whose Feedback-Type was not read (or said nothing we know) is a complaint. */
 		take(d, &sc->structure, "feedback report");
-		if (d->code != BOUNCE_0 && d->code != BOUNCE_90 && d->code != BOUNCE_200)
+		if (d->rule == NULL || strncmp(d->rule, "arf_", 4) != 0)
 		{
 			d->code = BOUNCE_200;
 			d->rule = "arf_feedback_report";
