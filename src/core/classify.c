@@ -61,6 +61,14 @@ bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
 
 		if (stem)
 			folded[used + --n] = '\0';
+		/* Whole-word checks look back through a 256-byte ring (scanner.h). */
+		if (n == 0 || n > PHRASE_MAX_LEN)
+		{
+			release(texts);
+			release(folded);
+			release(shapes);
+			return -1;
+		}
 		texts[i] = folded + used;
 		shapes[i] = scan_pattern_shape(folded + used, n, stem);
 		used += n + 1;

@@ -34,6 +34,9 @@ typedef enum phrase_kind
  * "unsubscribing").
  */
 
+/* The longest phrase, folded (the scanner's look-back ring is 256 bytes). */
+#define PHRASE_MAX_LEN 200
+
 /* Where a cue counts. */
 #define IN_ANY 0
 #define IN_SUBJECT_ONLY 1		/* only in a Subject: header (e.g. the bare word "unsubscribe") */
