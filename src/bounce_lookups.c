@@ -154,6 +154,22 @@ bounce_result_tupdesc(FunctionCallInfo fcinfo, int ncolumns, const char *what)
 	return tupdesc;
 }
 
+FuncCallContext *
+bounce_catalog_first_call(FunctionCallInfo fcinfo, int ncolumns, int kind_column, uint64 max_calls,
+						  const char *what)
+{
+	FuncCallContext *funcctx = SRF_FIRSTCALL_INIT();
+	MemoryContext oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+	TupleDesc	tupdesc = bounce_result_tupdesc(fcinfo, ncolumns, what);
+
+	funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+	funcctx->user_fctx = bounce_kind_labels(TupleDescAttr(tupdesc, kind_column)->atttypid,
+											funcctx->multi_call_memory_ctx);
+	funcctx->max_calls = max_calls;
+	MemoryContextSwitchTo(oldcontext);
+	return funcctx;
+}
+
 /* Columns of bounce_codes(), in order. */
 enum
 {
@@ -174,19 +190,7 @@ bounce_codes_catalog(PG_FUNCTION_ARGS)
 	FuncCallContext *funcctx;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		tupdesc = bounce_result_tupdesc(fcinfo, CATALOG_NCOLUMNS, "bounce_codes()");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = bounce_kind_labels(TupleDescAttr(tupdesc, CATALOG_KIND)->atttypid,
-												funcctx->multi_call_memory_ctx);
-		funcctx->max_calls = BOUNCE_CODE_COUNT;
-		MemoryContextSwitchTo(oldcontext);
-	}
+		bounce_catalog_first_call(fcinfo, CATALOG_NCOLUMNS, CATALOG_KIND, BOUNCE_CODE_COUNT, "bounce_codes()");
 
 	funcctx = SRF_PERCALL_SETUP();
 	if (funcctx->call_cntr < funcctx->max_calls)

@@ -115,19 +115,9 @@ bounce_phrases_catalog(PG_FUNCTION_ARGS)
 	FuncCallContext *funcctx;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		tupdesc = bounce_result_tupdesc(fcinfo, PHRASES_NCOLUMNS, "bounce_phrases()");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = bounce_kind_labels(TupleDescAttr(tupdesc, PHRASES_KIND)->atttypid,
-												funcctx->multi_call_memory_ctx);
-		funcctx->max_calls = (uint64) bounce_phrase_count + (uint64) host_knowledge_count();
-		MemoryContextSwitchTo(oldcontext);
-	}
+		bounce_catalog_first_call(fcinfo, PHRASES_NCOLUMNS, PHRASES_KIND,
+								  (uint64) bounce_phrase_count + (uint64) host_knowledge_count(),
+								  "bounce_phrases()");
 
 	funcctx = SRF_PERCALL_SETUP();
 	if (funcctx->call_cntr < funcctx->max_calls)

@@ -11,6 +11,7 @@
 #include "compat.h"
 #include "access/tupdesc.h"
 #include "fmgr.h"
+#include "funcapi.h"
 
 #include "core/bounce_codes.h"
 
@@ -45,5 +46,12 @@ extern text *bounce_utf8_text(const char *utf8);
  * columns; what names the function in the errors.
  */
 extern TupleDesc bounce_result_tupdesc(FunctionCallInfo fcinfo, int ncolumns, const char *what);
+
+/*
+ * The first call of a catalog function returning rows with a bounce_kind
+ * column: the blessed row type, the kind labels (user_fctx) and max_calls.
+ */
+extern FuncCallContext *bounce_catalog_first_call(FunctionCallInfo fcinfo, int ncolumns, int kind_column,
+												  uint64 max_calls, const char *what);
 
 #endif							/* BOUNCECODE_H */

@@ -33,6 +33,25 @@ ascii_has_prefix(const char *s, size_t len, const char *word)
 	return 1;
 }
 
+/* Is s[0..len) exactly one of the lower-case words of the NULL-terminated list, in any case? */
+static inline int
+ascii_is_one_of(const char *s, size_t len, const char *const *list)
+{
+	size_t		i;
+
+	for (i = 0; list[i] != NULL; i++)
+	{
+		size_t		j;
+
+		for (j = 0; j < len && list[i][j] != '\0' &&
+			 ascii_lower((unsigned char) s[j]) == (unsigned char) list[i][j]; j++)
+			;
+		if (j == len && list[i][j] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 /* Does a line start with a header's "Name:" (RFC 5322 field-name characters, then a colon)? */
 static inline int
 ascii_is_header_name(const char *line, size_t len)

@@ -106,23 +106,16 @@ decode_q(charset_converter *cv, const char *t, size_t n)
 static void
 decode_b(charset_converter *cv, const char *t, size_t n)
 {
-	unsigned int acc = 0;
-	int			bits = 0;
+	base64_state st = {0, 0};
 	size_t		i;
+	unsigned char byte;
 
 	for (i = 0; i < n; i++)
 	{
 		int			v = base64_digit((unsigned char) t[i]);
 
-		if (v < 0)
-			continue;
-		acc = (acc << 6) | (unsigned int) v;
-		bits += 6;
-		if (bits >= 8)
-		{
-			bits -= 8;
-			charset_put(cv, (unsigned char) ((acc >> bits) & 0xFF));
-		}
+		if (v >= 0 && base64_take(&st, v, &byte))
+			charset_put(cv, byte);
 	}
 }
 

@@ -416,9 +416,9 @@ decode_quoted_printable(line_buffer *lb, const char *s, size_t len)
 static void
 decode_base64(line_buffer *lb, const char *s, size_t len)
 {
-	unsigned int acc = 0;
-	int			bits = 0;
+	base64_state st = {0, 0};
 	size_t		i;
+	unsigned char byte;
 
 	for (i = 0; i < len && !lb->sc->cut; i++)
 	{
@@ -427,19 +427,11 @@ decode_base64(line_buffer *lb, const char *s, size_t len)
 
 		if (c == '=')
 		{
-			acc = 0;
-			bits = 0;
-			continue;
+			st.acc = 0;
+			st.bits = 0;
 		}
-		if (v < 0)
-			continue;
-		acc = (acc << 6) | (unsigned int) v;
-		bits += 6;
-		if (bits >= 8)
-		{
-			bits -= 8;
-			emit(lb, (unsigned char) ((acc >> bits) & 0xFF));
-		}
+		else if (v >= 0 && base64_take(&st, v, &byte))
+			emit(lb, byte);
 	}
 }
 

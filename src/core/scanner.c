@@ -394,8 +394,7 @@ preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
 	end = n;
 	for (i = 0; i < 3; i++)
 	{
-		int			start,
-					w;
+		int			start;
 
 		while (end > 0 && !is_word_byte(words[end - 1]) && words[end - 1] != '\'')
 			end--;
@@ -404,10 +403,8 @@ preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
 			start--;
 		if (start == end || start == 0)
 			return 0;			/* no word, or one cut off by the window */
-		for (w = 0; list[w] != NULL; w++)
-			if ((int) strlen(list[w]) == end - start &&
-				memcmp(words + start, list[w], (size_t) (end - start)) == 0)
-				return 1;
+		if (ascii_is_one_of((const char *) words + start, (size_t) (end - start), list))
+			return 1;
 		end = start;
 	}
 	return 0;
@@ -924,8 +921,6 @@ static const char *const unsubscribe_lines[] = {
 static int
 is_unsubscribe_line(const char *line, size_t len)
 {
-	int			i;
-
 	while (len > 0 && (line[0] == ' ' || line[0] == '\t'))
 	{
 		line++;
@@ -934,12 +929,7 @@ is_unsubscribe_line(const char *line, size_t len)
 	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '.' ||
 					   line[len - 1] == '!'))
 		len--;
-	if (len == 0 || len > 20)
-		return 0;
-	for (i = 0; unsubscribe_lines[i] != NULL; i++)
-		if (strlen(unsubscribe_lines[i]) == len && ascii_has_prefix(line, len, unsubscribe_lines[i]))
-			return 1;
-	return 0;
+	return len > 0 && len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines);
 }
 
 /* Is the line empty or all whitespace? */

@@ -36,4 +36,24 @@ base64_digit(unsigned char c)
 	return -1;
 }
 
+/* A base64 decoder's state: the bits read and not yet given out as a byte. */
+typedef struct base64_state
+{
+	unsigned int acc;
+	int			bits;
+} base64_state;
+
+/* Take one base64 digit value (0..63); returns 1 and sets *out when a byte is complete. */
+static inline int
+base64_take(base64_state *st, int v, unsigned char *out)
+{
+	st->acc = (st->acc << 6) | (unsigned int) v;
+	st->bits += 6;
+	if (st->bits < 8)
+		return 0;
+	st->bits -= 8;
+	*out = (unsigned char) ((st->acc >> st->bits) & 0xFF);
+	return 1;
+}
+
 #endif

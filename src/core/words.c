@@ -71,18 +71,6 @@ token_is_delimiter(unsigned char c)
 	return (char_class[c] & CC_DELIMITER) != 0;
 }
 
-/* Is s[0..n) one of the common top-level domains, in any case? */
-static int
-is_common_tld(const char *s, size_t n)
-{
-	int			i;
-
-	for (i = 0; common_tlds[i] != NULL; i++)
-		if (strlen(common_tlds[i]) == n && ascii_has_prefix(s, n, common_tlds[i]))
-			return 1;
-	return 0;
-}
-
 /* Is s[0..n) a host name: letter/digit/hyphen labels joined by dots, ending in a letter label? */
 static int
 is_host_name(const char *s, size_t n)
@@ -119,7 +107,7 @@ is_host_name(const char *s, size_t n)
 	}
 	if (dots == 0 || last_has_digit || n - last_at < 2 || n - last_at > 24)
 		return 0;
-	return dots >= 2 || is_common_tld(s + last_at, n - last_at);
+	return dots >= 2 || ascii_is_one_of(s + last_at, n - last_at, common_tlds);
 }
 
 /* Is s[0..n) a dotted-quad IPv4 address, or an IPv6 address (hex and two colons or more)? */
