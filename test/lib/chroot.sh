@@ -7,11 +7,16 @@
 #   <release>/root      the chroot
 #   <release>/stamp     written last when the chroot is complete: the recipe
 #                       version, the PostgreSQL major and the date of the last
-#                       apt-get upgrade; a chroot without it is rebuilt
+#                       apt-get dist-upgrade.  Without it (or with an older
+#                       recipe) the packages are installed again; if that
+#                       fails, or the chroot does not run, it is made anew
+#   <release>/bootstrapped  debootstrap finished
 #   <release>/lock      flock: one matrix run per release at a time
+#   <release>/*.log     debootstrap's and apt's output
 #   debs/<release>/     debootstrap's .deb cache (kept, so a rebuild downloads
 #                       nothing the archive has not changed); the chroot keeps
-#                       its own apt archives in /var/cache/apt/archives
+#                       its own apt archives in /var/cache/apt/archives, moved
+#                       to debs/<release>/apt/ and back when it is made anew
 #
 # Every command inside a chroot runs in fresh mount, network and PID
 # namespaces (unshare --kill-child): the mounts vanish with the namespace
@@ -121,8 +126,11 @@ chroot_bootstrap() {
 		echo "matrix: $release: something is still mounted below $root; refusing to delete it" >&2
 		return 1
 	fi
+	mkdir -p "$dir" "$MATRIX_CACHE/debs/$release/apt"
+	# The packages apt downloaded into the old chroot are kept for the new one.
+	find "$root/var/cache/apt/archives" -maxdepth 1 -name '*.deb' \
+		-exec mv -f -t "$MATRIX_CACHE/debs/$release/apt" {} + 2>/dev/null || true
 	rm -rf "$root"
-	mkdir -p "$dir" "$MATRIX_CACHE/debs/$release"
 	if ! chroot_mirror_ok "$mirror" "$release" && chroot_mirror_ok "$MATRIX_ARCHIVE_MIRROR" "$release"; then
 		echo "matrix: $release is no longer on $mirror; using $MATRIX_ARCHIVE_MIRROR" >&2
 		mirror=$MATRIX_ARCHIVE_MIRROR
@@ -136,6 +144,8 @@ chroot_bootstrap() {
 		return 1
 	fi
 	chroot_sources "$release" "$mirror" "$security" >"$root/etc/apt/sources.list"
+	find "$MATRIX_CACHE/debs/$release/apt" -maxdepth 1 -name '*.deb' \
+		-exec mv -f -t "$root/var/cache/apt/archives" {} + 2>/dev/null || true
 	touch "$dir/bootstrapped"
 }
 
@@ -213,12 +223,12 @@ chroot_ensure() {
 			now=$(date +%s)
 			if [ $((now - ${refreshed:-0})) -gt $((MATRIX_REFRESH_DAYS * 86400)) ]; then
 				echo "matrix: $release: refreshing the cached chroot (apt-get dist-upgrade)" >&2
-				if chroot_apt "$root" update >"$dir/apt.log" 2>&1 &&
-					chroot_apt "$root" -y dist-upgrade >>"$dir/apt.log" 2>&1; then
-					echo "$CHROOT_RECIPE $major $now" >"$stamp"
-				else
+				if ! chroot_apt "$root" update >"$dir/apt.log" 2>&1 ||
+					! chroot_apt "$root" -y dist-upgrade >>"$dir/apt.log" 2>&1; then
 					echo "matrix: $release: refresh failed (see $dir/apt.log), testing the cached packages" >&2
 				fi
+				# Tried either way: the next try is due in MATRIX_REFRESH_DAYS.
+				echo "$CHROOT_RECIPE $major $now" >"$stamp"
 			fi
 			echo "$root $major"
 			return 0
