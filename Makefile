@@ -23,11 +23,23 @@ INSTALL_PARTS = sql/$(EXTENSION).sql $(sort $(wildcard sql/$(EXTENSION)_*.sql))
 DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA         = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
-# Every other sql/*.sql is a pg_regress input, expected/*.out its output.
-REGRESS      = $(sort $(filter-out $(EXTENSION)%,$(basename $(notdir $(wildcard sql/*.sql)))))
+PG_CONFIG   ?= pg_config
+# The server's major version (13, 14, ...), for the tests of newer features.
+PG_MAJORVERSION := $(shell $(PG_CONFIG) --version | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
+
+# Every other sql/*.sql is a pg_regress input, expected/*.out its output; the
+# tests of features a major release added run only from that release on.
+REGRESS_PG16 = soft_errors
+REGRESS_PG17 = copy_on_error
+REGRESS      = $(sort $(filter-out $(EXTENSION)% $(REGRESS_PG16) $(REGRESS_PG17),$(basename $(notdir $(wildcard sql/*.sql)))))
+ifeq ($(shell test "0$(PG_MAJORVERSION)" -ge 16 && echo yes),yes)
+REGRESS     += $(REGRESS_PG16)
+endif
+ifeq ($(shell test "0$(PG_MAJORVERSION)" -ge 17 && echo yes),yes)
+REGRESS     += $(REGRESS_PG17)
+endif
 REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8
 
-PG_CONFIG   ?= pg_config
 # The server headers come in as system headers, so that -Wextra (which the test
 # command and CI turn on with -Werror) judges our code, not PostgreSQL's.
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server) \
@@ -112,7 +124,8 @@ unittest-sanitized: $(UNIT_SANITIZED)
 # Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=3600 runs each target that
 # long; crashing inputs are kept under test/fuzz/regressions/ and replayed by
 # make fuzz-replay (part of the test command) on every run.
-FUZZ_CC      ?= $(shell command -v clang-14 || command -v clang)
+# test/run sets FUZZ_CC to the distribution's clang-N.
+FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ_TARGETS  = classify message code_parse decode
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
@@ -140,3 +153,8 @@ fuzz-replay: $(FUZZ_TARGETS:%=test/fuzz/fuzz_%.replay) fuzz-seeds
 unittest-valgrind: $(UNIT_TESTS)
 	@set -e; for t in $(UNIT_TESTS); do echo "== valgrind $$t"; \
 		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite ./$$t; done
+
+# The regression tests this server runs (test/matrix prints them).
+.PHONY: print-regress
+print-regress:
+	@echo $(REGRESS)

@@ -41,10 +41,12 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bouncecode')
   AND (p.provolatile <> 'i' OR p.proparallel <> 's' OR NOT p.proisstrict)
 ORDER BY 1;
 
--- Every object of the extension has a comment.
+-- Every object of the extension has a comment (except the array types the
+-- server makes for its types, which are extension members from PostgreSQL 17 on).
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS undocumented
 FROM pg_depend d
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bouncecode')
   AND d.deptype = 'e'
+  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = d.objid))
   AND obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)) IS NULL
 ORDER BY 1;

@@ -12,14 +12,20 @@
 
 #include "provider_setting.h"
 
+/*
+ * The parsed list: one block holding the header, the slots and the domains,
+ * so the GUC machinery owns it as the setting's "extra" and frees it with one
+ * call when the value is discarded (SET, RESET, end of transaction).
+ */
 typedef struct ProviderTable
 {
 	int			size;			/* slots, a power of two */
-	char	  **slots;			/* lower-case domains or NULL */
+	char	   *slots[FLEXIBLE_ARRAY_MEMBER];	/* lower-case domains or NULL */
+	/* the domains' bytes follow the slots */
 } ProviderTable;
 
 static char *large_providers_setting = NULL;
-static ProviderTable *current_table = NULL;
+static const ProviderTable *current_table = NULL;
 
 /* Lower-case hash of a domain. */
 static uint32
@@ -42,107 +48,110 @@ is_domain_char(char c)
 		c == '.' || c == '-';
 }
 
-/* Parse the list into a table in TopMemoryContext; false (with a detail) on a bad entry. */
+/* Is c a separator between the list's entries? */
 static bool
-parse_providers(const char *value, ProviderTable **out)
+is_separator(char c)
+{
+	return c == ' ' || c == '\t' || c == ',';
+}
+
+/* Check every entry of the list; false (with a detail) on one that is no domain. */
+static bool
+check_entries(const char *value, int *count)
 {
 	const char *p = value;
-	int			count = 0,
-				size = 16;
-	ProviderTable *t;
 
-	for (p = value; *p; p++)
-		if (*p == ',')
-			count++;
-	while (size < 2 * (count + 1))
-		size *= 2;
-	t = (ProviderTable *) malloc(sizeof(ProviderTable));
-	if (t == NULL)
-		return false;
-	t->size = size;
-	t->slots = (char **) calloc((size_t) size, sizeof(char *));
-	if (t->slots == NULL)
-	{
-		free(t);
-		return false;
-	}
-	p = value;
+	*count = 0;
 	while (*p)
 	{
-		const char *start,
-				   *end;
+		const char *start;
 
-		while (*p == ' ' || *p == '\t' || *p == ',')
+		while (is_separator(*p))
 			p++;
 		start = p;
-		while (*p && *p != ',' && *p != ' ' && *p != '\t')
-			p++;
-		end = p;
-		if (end > start)
+		while (*p && !is_separator(*p))
 		{
-			size_t		len = (size_t) (end - start);
-			size_t		i;
-			uint32		slot;
-			char	   *d;
-
-			for (i = 0; i < len; i++)
+			if (!is_domain_char(*p))
 			{
-				if (!is_domain_char(start[i]))
-				{
-					GUC_check_errdetail("\"%.*s\" is not a domain name.", (int) len, start);
-					return false;
-				}
-			}
-			d = malloc(len + 1);
-			if (d == NULL)
+				while (*p && !is_separator(*p))
+					p++;
+				GUC_check_errdetail("\"%.*s\" is not a domain name.", (int) (p - start), start);
 				return false;
-			for (i = 0; i < len; i++)
-				d[i] = pg_ascii_tolower((unsigned char) start[i]);
-			d[len] = '\0';
-			slot = domain_hash(d, len) & (uint32) (size - 1);
-			while (t->slots[slot] != NULL)
-				slot = (slot + 1) & (uint32) (size - 1);
-			t->slots[slot] = d;
+			}
+			p++;
 		}
+		if (p > start)
+			(*count)++;
 	}
-	*out = t;
 	return true;
 }
 
-/* Free a table made by parse_providers. */
-static void
-free_table(ProviderTable *t)
+/* Build the table of a checked list in one block from BounceGucMalloc; NULL when out of memory. */
+static ProviderTable *
+build_table(const char *value, int count)
 {
-	int			i;
+	int			size = 16;
+	size_t		header;
+	ProviderTable *t;
+	char	   *bytes;
+	const char *p = value;
 
+	while (size < 2 * (count + 1))
+		size *= 2;
+	header = offsetof(ProviderTable, slots) + (size_t) size * sizeof(char *);
+	/* The domains need at most the list's bytes, one NUL for each separator. */
+	t = (ProviderTable *) BounceGucMalloc(header + strlen(value) + 1);
 	if (t == NULL)
-		return;
-	for (i = 0; i < t->size; i++)
-		free(t->slots[i]);
-	free(t->slots);
-	free(t);
+		return NULL;
+	t->size = size;
+	memset(t->slots, 0, (size_t) size * sizeof(char *));
+	bytes = (char *) t + header;
+	while (*p)
+	{
+		const char *start;
+		size_t		len;
+		size_t		i;
+		uint32		slot;
+
+		while (is_separator(*p))
+			p++;
+		start = p;
+		while (*p && !is_separator(*p))
+			p++;
+		len = (size_t) (p - start);
+		if (len == 0)
+			continue;
+		for (i = 0; i < len; i++)
+			bytes[i] = pg_ascii_tolower((unsigned char) start[i]);
+		bytes[len] = '\0';
+		slot = domain_hash(bytes, len) & (uint32) (size - 1);
+		while (t->slots[slot] != NULL)
+			slot = (slot + 1) & (uint32) (size - 1);
+		t->slots[slot] = bytes;
+		bytes += len + 1;
+	}
+	return t;
 }
 
-/* GUC check hook: parse, and hand the table to the assign hook via *extra. */
+/* GUC check hook: parse, and hand the table to the assign hook as *extra. */
 static bool
 check_providers(char **newval, void **extra, GucSource source)
 {
-	ProviderTable *t = NULL;
+	const char *value = *newval ? *newval : "";
+	int			count;
+	ProviderTable *t;
 
 	(void) source;
-	if (!parse_providers(*newval ? *newval : "", &t))
+	if (!check_entries(value, &count))
+		return false;
+	t = build_table(value, count);
+	if (t == NULL)
 	{
-		free_table(t);
+		GUC_check_errcode(ERRCODE_OUT_OF_MEMORY);
+		GUC_check_errdetail("Out of memory.");
 		return false;
 	}
-	/* GUC frees *extra with free(): keep the table pointer in a malloc'd box. */
-	*extra = malloc(sizeof(ProviderTable *));
-	if (*extra == NULL)
-	{
-		free_table(t);
-		return false;
-	}
-	*(ProviderTable **) *extra = t;
+	*extra = t;
 	return true;
 }
 
@@ -151,7 +160,7 @@ static void
 assign_providers(const char *newval, void *extra)
 {
 	(void) newval;
-	current_table = extra ? *(ProviderTable **) extra : NULL;
+	current_table = (const ProviderTable *) extra;
 }
 
 void
@@ -173,7 +182,7 @@ bounce_define_provider_setting(void)
 int
 bounce_is_extra_provider(const char *domain, size_t len, void *arg)
 {
-	ProviderTable *t = current_table;
+	const ProviderTable *t = current_table;
 
 	(void) arg;
 	if (t == NULL || len == 0 || len > 255)

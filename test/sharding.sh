@@ -14,7 +14,9 @@
 # the grouped verdict query, sharded vs single (bench/sharding.sh sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PG_MAJOR=${PG_MAJOR:-15}
+if [ -z "${PG_MAJOR:-}" ]; then
+	. test/lib/deps.sh
+fi
 PGBIN=/usr/lib/postgresql/$PG_MAJOR/bin
 EVENTS=${EVENTS:-300000}
 BASE_PORT=${BASE_PORT:-54330}
@@ -24,7 +26,8 @@ chmod 755 "$base"
 run_as_postgres() {
 	if [ "$(id -u)" -eq 0 ]; then
 		chown -R postgres "$base"
-		runuser -u postgres -- "$@"
+		# From /: postgres may not enter the caller's working directory.
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
