@@ -33,7 +33,7 @@
 #
 #   sudo bench/classify.sh                     ROWS=1000000 MAILS=100000 RUNS=3 FAST_RUNS=7
 #   ROWS=100000 MAILS=10000 bench/classify.sh  a shorter run
-#   EML_DIRS="test/corpus/sisimai/eml /work/shared/corpus/dev/eml" bench/classify.sh
+#   EML_DIRS="test/corpus/sisimai/eml test/corpus/dev/eml" bench/classify.sh   more emails
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,10 +53,10 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	chmod 755 "$work"			# the server reads the emails' file
 	trap 'rm -rf "$work"' EXIT
 
-	# The emails: every *.eml of EML_DIRS, one email per file, that can be a
+	# The emails: every file of EML_DIRS, one email per file, that can be a
 	# text value in a UTF8 database (valid UTF-8, no NUL byte); both Sisimai and
 	# classify_bounce read exactly these.
-	mapfile -t all_files < <(for d in $EML_DIRS; do find "$d" -type f -name '*.eml'; done | sort)
+	mapfile -t all_files < <(for d in $EML_DIRS; do find "$d" -type f; done | sort)
 	eml_files=()
 	for f in "${all_files[@]}"; do
 		if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 && ! grep -qaP '\x00' "$f"; then
@@ -64,7 +64,7 @@ if [ "${1:-}" = "--in-cluster" ]; then
 		fi
 	done
 	skipped=$(( ${#all_files[@]} - ${#eml_files[@]} ))
-	[ "${#eml_files[@]}" -gt 0 ] || { echo "bench/classify.sh: no *.eml in $EML_DIRS" >&2; exit 1; }
+	[ "${#eml_files[@]}" -gt 0 ] || { echo "bench/classify.sh: no emails in $EML_DIRS" >&2; exit 1; }
 	# As COPY text rows (name, bytea in hex), so any bytes load unchanged.
 	perl -e 'for my $f (@ARGV) {
 		open(my $h, "<:raw", $f) or die "$f: $!\n"; local $/; my $d = <$h>;
@@ -106,8 +106,11 @@ FROM (SELECT oid::regclass AS r FROM pg_class WHERE relname IN ('responses', 'ma
                 WHERE c.relname = 'mails') t;
 SQL
 
-	# timed SQL: run SQL in a fresh session and print the server's account of
-	# it: elapsed seconds and the backend's CPU seconds (user + system).
+	# timed WARMUP SQL: run SQL in a fresh session and print the server's
+	# account of it: elapsed seconds and the backend's CPU seconds (user +
+	# system).  WARMUP, untimed, first reads every page SQL will read: a new
+	# backend's first touch of each page of shared buffers is a page fault
+	# (about half a second per 200 MB), a cost of the session, not the query.
 	timed() {
 		local out
 		out=$("${PSQL[@]}" 2>&1 >/dev/null <<-SQL
@@ -115,28 +118,31 @@ SQL
 			SELECT classify_bounce('warm-up');
 			SET max_parallel_workers_per_gather = 0;
 			SET jit = off;
+			$1;
 			SET client_min_messages = log;
 			SET log_statement_stats = on;
-			$1;
+			$2;
 		SQL
 		) || { echo "$out" >&2; return 1; }
 		awk '/s user, .* s system, .* s elapsed/ { printf "%.6f %.6f\n", $8, $2 + $5 }' <<< "$out"
 	}
 
-	# The measurements: name|runs|statement.
+	# The measurements: name@runs@warm-up@statement.
+	R_FLOOR="SELECT sum(octet_length(resp)) FROM responses"
+	M_FLOOR="SELECT sum(octet_length(mail || '')) FROM mails"
 	QUERIES=(
-		"floor|$FAST_RUNS|SELECT sum(octet_length(resp)) FROM responses"
-		"classify|$FAST_RUNS|SELECT sum(classify_bounce(resp)::int) FROM responses"
-		"regex|$RUNS|SELECT sum(pg_temp.regex_bounce_code(resp)) FROM responses"
-		"mails_floor|$FAST_RUNS|SELECT sum(octet_length(mail || '')) FROM mails"
-		"mails_classify|$FAST_RUNS|SELECT sum(classify_bounce(mail)::int) FROM mails"
+		"floor@$FAST_RUNS@$R_FLOOR@$R_FLOOR"
+		"classify@$FAST_RUNS@$R_FLOOR@SELECT sum(classify_bounce(resp)::int) FROM responses"
+		"regex@$RUNS@$R_FLOOR@SELECT sum(pg_temp.regex_bounce_code(resp)) FROM responses"
+		"mails_floor@$FAST_RUNS@$M_FLOOR@$M_FLOOR"
+		"mails_classify@$FAST_RUNS@$M_FLOOR@SELECT sum(classify_bounce(mail)::int) FROM mails"
 	)
 	declare -A wall cpu
 	for run in $(seq 1 "$FAST_RUNS"); do
 		for q in "${QUERIES[@]}"; do
-			IFS='|' read -r name runs statement <<< "$q"
+			IFS='@' read -r name runs warmup statement <<< "$q"
 			[ "$run" -le "$runs" ] || continue
-			read -r w c <<< "$(timed "$statement")"
+			read -r w c <<< "$(timed "$warmup" "$statement")"
 			echo "bench/classify.sh: run $run/$runs $name: $w s elapsed, $c s CPU" >&2
 			wall[$name]=$(awk -v a="${wall[$name]:-1e99}" -v b="$w" 'BEGIN { print (b < a) ? b : a }')
 			cpu[$name]=$(awk -v a="${cpu[$name]:-1e99}" -v b="$c" 'BEGIN { print (b < a) ? b : a }')
