@@ -104,6 +104,18 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 		*rule = "success_reply";
 		return BOUNCE_0;
 	}
+	/*
+	 * X.7.x is policy (but for X.7.13, X.7.17 and X.7.18, a disabled account
+	 * or a mailbox whose owner changed).  Strong words that name a missing
+	 * mailbox still win ("550 5.7.1 No mailbox found"); weaker ones ("550
+	 * 5.7.1 mailbox unavailable") are a policy refusal.
+	 */
+	if (code == BOUNCE_10 && status_subject == 7 && strength < STRONG &&
+		status_detail != 13 && status_detail != 17 && status_detail != 18)
+	{
+		*rule = "status_policy";
+		return BOUNCE_50;
+	}
 	/* X.2.2 names the mailbox full: words that call the address bad are not trusted over it. */
 	if (code == BOUNCE_10 && status_subject == 2 && status_detail == 2)
 	{

@@ -94,6 +94,8 @@ test_constrain(void)
 	CHECK_INT(bounce_constrain(10, 70, 5, 2, 2, &rule), 22);
 	CHECK_INT(bounce_constrain(10, 70, 5, 1, 1, &rule), 10);
 	CHECK_INT(bounce_constrain(51, 70, 5, 7, 1, &rule), 51);
+	CHECK_INT(bounce_constrain(10, 70, 5, 7, 1, &rule), 10);	/* strong words: "No mailbox found" */
+	CHECK_INT(bounce_constrain(10, 50, 5, 7, 1, &rule), 50);	/* weaker words under policy: a policy refusal */
 	CHECK_INT(bounce_constrain(10, 95, 4, 1, 1, &rule), 10);	/* a definitive cue is not corrected */
 }
 
