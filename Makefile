@@ -152,7 +152,8 @@ fuzz-replay: $(FUZZ_TARGETS:%=test/fuzz/fuzz_%.replay) fuzz-seeds
 .PHONY: unittest-valgrind
 unittest-valgrind: $(UNIT_TESTS)
 	@set -e; for t in $(UNIT_TESTS); do echo "== valgrind $$t"; \
-		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite ./$$t; done
+		valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+		--suppressions=test/unit/valgrind.supp ./$$t; done
 
 # The regression tests this server runs (test/matrix prints them).
 .PHONY: print-regress
