@@ -2,13 +2,13 @@
  * classify.c — the classifier's pipeline, start to end:
  *
  *   decode   message.c: the MIME parts, transfer encodings, charsets
- *   segment  scanner.c with phrases_segments.def: the parts of the bounce and
+ *   segment  segment.c with phrases_segments.def: the parts of the bounce and
  *            their authority (remote reply, status, prose, subject); quoted
  *            text, banners and footers set aside
- *   words    words.c: addresses, hosts, URLs, IPs and opaque tokens stepped
- *            over (hosts.c says what a host name means)
- *   cues     matcher.c over the phrases (phrases_*.def) by whole words;
- *            smtp_status.c for reply and enhanced status codes
+ *   words    fold.c folds the text; words.c steps over addresses, hosts,
+ *            URLs, IPs and opaque tokens (hosts.c says what a host name means)
+ *   cues     scanner.c runs matcher.c over the phrases (phrases_*.def) by
+ *            whole words, reads fields and codes (smtp_status.c)
  *   decide   decide.c: one code, by the order of authority, constrained by
  *            the reply class
  *
@@ -21,6 +21,7 @@
 
 #include "bounce_codes.h"
 #include "decide.h"
+#include "fold.h"
 #include "matcher.h"
 #include "message.h"
 #include "phrases.h"
@@ -56,7 +57,7 @@ bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
 		return -1;
 	for (i = 0; i < bounce_phrase_count; i++)
 	{
-		size_t		n = scan_fold_pattern(bounce_phrases[i].text, folded + used, room - used);
+		size_t		n = fold_pattern(bounce_phrases[i].text, folded + used, room - used);
 		int			stem = n > 0 && folded[used + n - 1] == '*';
 
 		if (stem)

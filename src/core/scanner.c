@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "fold.h"
+#include "segment.h"
 #include "hosts.h"
 #include "phrases.h"
 #include "words.h"
@@ -124,86 +126,6 @@ static const struct
 	{"x-original-message-id:", FIELD_OTHER},
 	{"dsn-gateway:", FIELD_OTHER},
 };
-
-static unsigned char fold_table[256];
-static int	fold_ready;
-
-/*
- * Latin letters with diacritics, U+00C0..U+017F (UTF-8 lead bytes C3, C4,
- * C5), fold to their base letter: "Empfänger", "EMPFÄNGER" and "Empfanger"
- * all read "empfanger", "boîte" reads "boite", "użytkownik" "uzytkownik".
- * Patterns are folded the same way, so accented and unaccented spellings
- * match each other, and the automaton's alphabet stays small.
- */
-static const char latin_fold[192 + 1] =
-	"aaaaaaaceeeeiiiidnooooo ouuuuytsaaaaaaaceeeeiiiidnooooo ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-/* The byte every other non-ASCII byte folds to: in no pattern, a separator. */
-#define FOLD_OTHER 0x80
-
-/* ASCII letters to lower case; whitespace and control bytes to a space. */
-static void
-build_fold_table(void)
-{
-	int			c;
-
-	for (c = 0; c < 256; c++)
-	{
-		unsigned char f = (unsigned char) c;
-
-		if (c >= 'A' && c <= 'Z')
-			f = (unsigned char) (c + 32);
-		else if (c < 0x20 || c == 0x7f || c == '_')
-			f = ' ';		/* '_' too: "BAD_RECIPIENT" reads "bad recipient" */
-		else if (c >= 0x80)
-			f = FOLD_OTHER;
-		fold_table[c] = f;
-	}
-	fold_ready = 1;
-}
-
-/* Is a folded byte part of a word (a letter, a digit, '_')?  Other bytes are word boundaries. */
-static inline int
-is_word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-/* Is b the lead byte of a foldable two-byte sequence (U+00C0..U+017F)? */
-static int
-is_fold_lead(unsigned char b)
-{
-	return b >= 0xC3 && b <= 0xC5;
-}
-
-/* The base letter of the sequence lead, second (second is 0x80..0xBF). */
-static unsigned char
-fold_pair(unsigned char lead, unsigned char second)
-{
-	return (unsigned char) latin_fold[(lead - 0xC3) * 64 + (second - 0x80)];
-}
-
-size_t
-scan_fold_pattern(const char *in, char *out, size_t size)
-{
-	const unsigned char *p = (const unsigned char *) in;
-	size_t		n = 0;
-
-	if (!fold_ready)
-		build_fold_table();
-	while (*p && n + 1 < size)
-	{
-		if (is_fold_lead(p[0]) && p[1] >= 0x80 && p[1] <= 0xBF)
-		{
-			out[n++] = (char) fold_pair(p[0], p[1]);
-			p += 2;
-		}
-		else
-			out[n++] = (char) fold_table[*p++];
-	}
-	out[n] = '\0';
-	return n;
-}
 
 /* Case-insensitive search for a lower-case word in s[0..len). */
 static int
@@ -326,8 +248,7 @@ scan_evidence_text(const scan_evidence *ev, char *dst)
 void
 scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 {
-	if (!fold_ready)
-		build_fold_table();
+	fold_init();
 	memset(sc, 0, sizeof(*sc));
 	sc->m = m;
 	sc->options = options;
@@ -342,72 +263,9 @@ scan_pattern_shape(const char *folded, size_t len, int stem)
 	phrase_shape sh;
 
 	sh.len = (unsigned char) (len < 255 ? len : 255);
-	sh.start_boundary = len > 0 && is_word_byte((unsigned char) folded[0]);
-	sh.end_boundary = len > 0 && !stem && is_word_byte((unsigned char) folded[len - 1]);
+	sh.start_boundary = len > 0 && fold_is_word_byte((unsigned char) folded[0]);
+	sh.end_boundary = len > 0 && !stem && fold_is_word_byte((unsigned char) folded[len - 1]);
 	return sh;
-}
-
-/* The level a cue read in this zone, on this line, belongs to. */
-static evidence_level
-level_of(const scan_state *sc, scan_zone zone)
-{
-	if (zone == ZONE_DIAGNOSTIC || (zone == ZONE_TEXT && sc->remote_line))
-		return LEVEL_REMOTE;
-	return zone == ZONE_SUBJECT ? LEVEL_SUBJECT : LEVEL_PROSE;
-}
-
-/*
- * Words that negate a request just before it ("please do not remove me",
- * "ich möchte mich nicht abmelden"), in the languages the phrases cover.
- */
-static const char *const negations[] = {
-	"not", "don't", "dont", "never", "no", "inte", "ej", "icke", "nicht", "kein", "keine", "ne", "pas",
-	"niet", "ikke", "ei", "ala", "non", "nao", "nie", NULL
-};
-
-/*
- * Words of a person speaking for themself: a footer's "unsubscribe from this
- * list" after them ("I want to unsubscribe from this list") is a request, not
- * a footer.
- */
-static const char *const first_person[] = {
-	"i", "i'd", "i'm", "me", "my", "we", "want", "wish", "like", "please", "would", NULL
-};
-
-/*
- * Is one of the three words before the phrase in the list?  The phrase of
- * folded length plen ended `after` bytes before the ring's end.
- */
-static int
-preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
-{
-	unsigned char words[32];
-	int			n = 0,
-				i,
-				end;
-
-	/* The 31 folded bytes before the phrase, oldest first. */
-	for (i = 31; i >= 1; i--)
-		words[n++] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - i)];
-	words[n] = '\0';
-	/* The last three words, from the end. */
-	end = n;
-	for (i = 0; i < 3; i++)
-	{
-		int			start;
-
-		while (end > 0 && !is_word_byte(words[end - 1]) && words[end - 1] != '\'')
-			end--;
-		start = end;
-		while (start > 0 && (is_word_byte(words[start - 1]) || words[start - 1] == '\''))
-			start--;
-		if (start == end || start == 0)
-			return 0;			/* no word, or one cut off by the window */
-		if (ascii_is_one_of((const char *) words + start, (size_t) (end - start), list))
-			return 1;
-		end = start;
-	}
-	return 0;
 }
 
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
@@ -433,7 +291,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			}
 			break;
 		case PHRASE_BANNER:
-			if (zone == ZONE_TEXT && !sc->remote_line && !preceded_by(sc, plen, after, first_person))
+			if (zone == ZONE_TEXT && !sc->remote_line && !segment_first_person(sc, plen, after))
 			{
 				sc->banner = 1;
 				sc->not_evidence_seen = 1;
@@ -446,10 +304,10 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
 				break;
 			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
-			if (p->code == 90 && preceded_by(sc, plen, after, negations))
+			if (p->code == 90 && segment_negated(sc, plen, after))
 				break;
 			{
-				scan_evidence *ev = &sc->line_cue[level_of(sc, zone)];
+				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
 
 				offer(ev, p->strength, p->code, p->rule, line, len, at);
 				if (ev->rule == p->rule && ev->score == p->strength)
@@ -475,7 +333,7 @@ on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_
 		phrase_shape sh = scan_phrase_shapes[*ids];
 
 		if (sh.start_boundary &&
-			is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 1)]))
+			fold_is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 1)]))
 			continue;
 		if (sh.end_boundary)
 		{
@@ -498,7 +356,7 @@ resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len
 	const int32_t *ids = sc->pending;
 
 	sc->pending = NULL;
-	if (is_word_byte(next))
+	if (fold_is_word_byte(next))
 		return;
 	for (; *ids >= 0; ids++)
 	{
@@ -506,7 +364,7 @@ resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len
 
 		/* The byte before the phrase: the ring now holds one more byte. */
 		if (!sh.end_boundary ||
-			(sh.start_boundary && is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 2)])))
+			(sh.start_boundary && fold_is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 2)])))
 			continue;
 		on_phrase(sc, &bounce_phrases[*ids], sh.len, 1, line, len, sc->pending_at, zone);
 	}
@@ -645,7 +503,7 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 			sc->provider_host = 1;
 		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line))
 		{
-			offer(&sc->line_cue[level_of(sc, zone)], STRONG + 8, f.code, f.rule, line, len, i + t->len);
+			offer(&sc->line_cue[segment_level(sc, zone)], STRONG + 8, f.code, f.rule, line, len, i + t->len);
 			sc->line_has_cue = 1;
 		}
 	}
@@ -684,7 +542,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 		unsigned char raw = (unsigned char) line[i];
 		unsigned char c;
 
-		if (is_fold_lead(raw) && i + 1 < len &&
+		if (fold_is_lead(raw) && i + 1 < len &&
 			(unsigned char) line[i + 1] >= 0x80 && (unsigned char) line[i + 1] <= 0xBF)
 		{
 			/* A Latin letter with a diacritic: read its base letter. */
@@ -932,18 +790,6 @@ is_unsubscribe_line(const char *line, size_t len)
 	return len > 0 && len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines);
 }
 
-/* Is the line empty or all whitespace? */
-static int
-is_blank_line(const char *line, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t')
-			return 0;
-	return 1;
-}
-
 void
 scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 {
@@ -960,53 +806,11 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->options->interrupt(sc->options->interrupt_arg);
 	}
 
-	if (zone == ZONE_TEXT)
+	if (!segment_line(sc, &line, &len, zone))
 	{
-		/* An SMTP transcript ("<<< 550 ...") reads like the plain text. */
-		if (len >= 4 && (memcmp(line, "<<< ", 4) == 0 || memcmp(line, ">>> ", 4) == 0))
-		{
-			line += 4;
-			len -= 4;
-		}
-		/*
-		 * A forwarded bounce ("Begin forwarded message:") is read through its
-		 * quote marks: it is the bounce, passed on.
-		 */
-		else if (sc->forwarded && !sc->quoted && len > 0 && line[0] == '>')
-		{
-			while (len > 0 && line[0] == '>')
-			{
-				line++;
-				len--;
-				if (len > 0 && line[0] == ' ')
-				{
-					line++;
-					len--;
-				}
-			}
-		}
-		/* Quoted reply text ("> ...", or all that follows "On ... wrote:") is no evidence. */
-		else if (sc->quoted || (len > 0 && line[0] == '>'))
-		{
-			sc->not_evidence_seen = 1;
-			scan_bytes(sc, line, 0, 0, zone);
-			return;
-		}
-		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
-		if (is_blank_line(line, len))
-		{
-			sc->banner = 0;
-			sc->remote_line = 0;
-		}
-		else if (line[0] != ' ' && line[0] != '\t')
-			sc->remote_line = 0;
-	}
-	else if (zone == ZONE_HEADER)
-	{
-		/* A new part's headers: what was quoted or a banner in the last part is over. */
-		sc->quoted = 0;
-		sc->banner = 0;
-		sc->remote_line = 0;
+		/* No evidence here; the line break still separates words. */
+		scan_bytes(sc, line, 0, 0, zone);
+		return;
 	}
 
 	if (len > 0 && (line[0] == ' ' || line[0] == '\t') && sc->in_field)

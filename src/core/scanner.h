@@ -129,8 +129,6 @@ extern void scan_line(scan_state *sc, const char *line, size_t len, scan_zone zo
 /* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
 extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
 
-/* Fold a pattern exactly as the scanner folds text; returns its length. */
-extern size_t scan_fold_pattern(const char *in, char *out, size_t size);
 
 /* What whole-word matching needs to know of a folded pattern. */
 typedef struct phrase_shape

@@ -1,0 +1,158 @@
+/*
+ * segment.c — the parts of a bounce and what is never evidence (see
+ * segment.h).  The wordings that start quoted text or a banner are phrases
+ * (phrases_segments.def), found by the matcher; the scanner reports them here
+ * through sc->quoted, sc->banner and sc->forwarded, and this file decides
+ * what each line is.
+ */
+#include "segment.h"
+
+#include <string.h>
+
+#include "ascii.h"
+#include "fold.h"
+
+/* Is the line empty or all whitespace? */
+static int
+is_blank_line(const char *line, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return 0;
+	return 1;
+}
+
+int
+segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
+{
+	const char *line = *linep;
+	size_t		len = *lenp;
+
+	if (zone == ZONE_TEXT)
+	{
+		/* An SMTP transcript ("<<< 550 ...") reads like the plain text. */
+		if (len >= 4 && (memcmp(line, "<<< ", 4) == 0 || memcmp(line, ">>> ", 4) == 0))
+		{
+			line += 4;
+			len -= 4;
+		}
+		/*
+		 * A forwarded bounce ("Begin forwarded message:") is read through its
+		 * quote marks: it is the bounce, passed on.
+		 */
+		else if (sc->forwarded && !sc->quoted && len > 0 && line[0] == '>')
+		{
+			while (len > 0 && line[0] == '>')
+			{
+				line++;
+				len--;
+				if (len > 0 && line[0] == ' ')
+				{
+					line++;
+					len--;
+				}
+			}
+		}
+		/* Quoted reply text ("> ...", or all that follows "On ... wrote:") is no evidence. */
+		else if (sc->quoted || (len > 0 && line[0] == '>'))
+		{
+			sc->not_evidence_seen = 1;
+			return 0;
+		}
+		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
+		if (is_blank_line(line, len))
+		{
+			sc->banner = 0;
+			sc->remote_line = 0;
+		}
+		else if (line[0] != ' ' && line[0] != '\t')
+			sc->remote_line = 0;
+	}
+	else if (zone == ZONE_HEADER)
+	{
+		/* A new part's headers: what was quoted or a banner in the last part is over. */
+		sc->quoted = 0;
+		sc->banner = 0;
+		sc->remote_line = 0;
+	}
+
+	*linep = line;
+	*lenp = len;
+	return 1;
+}
+
+evidence_level
+segment_level(const scan_state *sc, scan_zone zone)
+{
+	if (zone == ZONE_DIAGNOSTIC || (zone == ZONE_TEXT && sc->remote_line))
+		return LEVEL_REMOTE;
+	return zone == ZONE_SUBJECT ? LEVEL_SUBJECT : LEVEL_PROSE;
+}
+
+/*
+ * Words that negate a request just before it ("please do not remove me",
+ * "ich möchte mich nicht abmelden"), in the languages the phrases cover.
+ */
+static const char *const negations[] = {
+	"not", "don't", "dont", "never", "no", "inte", "ej", "icke", "nicht", "kein", "keine", "ne", "pas",
+	"niet", "ikke", "ei", "ala", "non", "nao", "nie", NULL
+};
+
+/*
+ * Words of a person speaking for themself: a footer's "unsubscribe from this
+ * list" after them ("I want to unsubscribe from this list") is a request, not
+ * a footer.
+ */
+static const char *const first_person[] = {
+	"i", "i'd", "i'm", "me", "my", "we", "want", "wish", "like", "please", "would", NULL
+};
+
+/*
+ * Is one of the three words before the phrase in the list?  The phrase of
+ * folded length plen ended `after` bytes before the ring's end.
+ */
+static int
+preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
+{
+	unsigned char words[32];
+	int			n = 0,
+				i,
+				end;
+
+	/* The 31 folded bytes before the phrase, oldest first. */
+	for (i = 31; i >= 1; i--)
+		words[n++] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - i)];
+	words[n] = '\0';
+	/* The last three words, from the end. */
+	end = n;
+	for (i = 0; i < 3; i++)
+	{
+		int			start;
+
+		while (end > 0 && !fold_is_word_byte(words[end - 1]) && words[end - 1] != '\'')
+			end--;
+		start = end;
+		while (start > 0 && (fold_is_word_byte(words[start - 1]) || words[start - 1] == '\''))
+			start--;
+		if (start == end || start == 0)
+			return 0;			/* no word, or one cut off by the window */
+		if (ascii_is_one_of((const char *) words + start, (size_t) (end - start), list))
+			return 1;
+		end = start;
+	}
+	return 0;
+}
+
+int
+segment_negated(const scan_state *sc, int plen, int after)
+{
+	return preceded_by(sc, plen, after, negations);
+}
+
+int
+segment_first_person(const scan_state *sc, int plen, int after)
+{
+	return preceded_by(sc, plen, after, first_person);
+}
