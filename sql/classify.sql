@@ -174,3 +174,5 @@ FROM bounce_phrases();
 SELECT classify_bounce(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nPlease do not remove me from your list, I love it.\n') AS negated,
        classify_bounce(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nI want to unsubscribe from this list.\n') AS request,
        classify_bounce(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nThanks!\n\nTo unsubscribe from this list, click here.\n') AS footer;
+-- Several recipients: the first failed one is the reading (a later recipient's hard bounce does not decide).
+SELECT code, rule, status, recipient FROM bounce_explain(E'Reporting-MTA: dns; a1.example.net\n\nAction: failed\nFinal-Recipient: rfc822; a@example.com\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\nStatus: 5.2.2\n\nAction: failed\nFinal-Recipient: rfc822; b@example.com\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\nStatus: 5.1.1\n');

@@ -31,6 +31,7 @@
 #define RANK_TEXT 1
 #define RANK_DIAGNOSTIC 2
 #define RANK_STATUS_FIELD 3
+#define RANK_FAILED_STATUS_FIELD 4	/* the Status of a recipient whose Action is failed */
 
 /* Ranks of where a failed recipient was read. */
 #define RECIPIENT_IN_TEXT 1
@@ -303,6 +304,8 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT) ||
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
 				break;
+			if (zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient)
+				break;
 			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
 			if (p->code == 90 && segment_negated(sc, plen, after))
 				break;
@@ -501,7 +504,8 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 
 		if (f.large_provider)
 			sc->provider_host = 1;
-		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line))
+		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line) &&
+			!(zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient))
 		{
 			offer(&sc->line_cue[segment_level(sc, zone)], STRONG + 8, f.code, f.rule, line, len, i + t->len);
 			sc->line_has_cue = 1;
@@ -664,12 +668,20 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 	const char *value = line + value_at;
 	size_t		vlen = len - value_at;
 
+	/* A recipient's field after a failed recipient's group (RFC 3464: groups end with a blank line). */
+	if (sc->dsn_failed_group_closed &&
+		(f == FIELD_ACTION || f == FIELD_STATUS || f == FIELD_DIAGNOSTIC ||
+		 f == FIELD_FINAL_RECIPIENT || f == FIELD_ORIGINAL_RECIPIENT))
+		sc->later_dsn_recipient = 1;
 	switch (f)
 	{
 		case FIELD_ACTION:
 			sc->dsn = 1;
 			if (contains(value, vlen, "failed"))
+			{
 				sc->action_failed = 1;
+				sc->dsn_group_failed = 1;
+			}
 			else if (contains(value, vlen, "delayed"))
 			{
 				sc->action_delayed = 1;
@@ -687,14 +699,17 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				size_t		i = 0;
 
 				sc->dsn = 1;
+				if (sc->later_dsn_recipient)
+					return ZONE_HEADER;
 				while (i < vlen && (value[i] == ' ' || value[i] == '\t'))
 					i++;
-				read_code_at(sc, line, len, value_at + i, RANK_STATUS_FIELD);
+				read_code_at(sc, line, len, value_at + i,
+							 sc->dsn_group_failed ? RANK_FAILED_STATUS_FIELD : RANK_STATUS_FIELD);
 				return ZONE_HEADER;
 			}
 		case FIELD_DIAGNOSTIC:
 			sc->dsn = 1;
-			return ZONE_DIAGNOSTIC;
+			return sc->later_dsn_recipient ? ZONE_HEADER : ZONE_DIAGNOSTIC;
 		case FIELD_FINAL_RECIPIENT:
 			sc->dsn = 1;
 			read_recipient_field(sc, value, vlen, RECIPIENT_FINAL);

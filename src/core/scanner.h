@@ -83,6 +83,17 @@ typedef struct scan_state
 	int			banner;			/* a footer, disclaimer or scanner banner: to the paragraph's end */
 	int			quoted;			/* quoted reply text follows, to the end of this part */
 	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
+
+	/*
+	 * A bounce is labelled by its first failed recipient (LABELS.md): once
+	 * that recipient's reply was read, another recipient's words do not count
+	 * — in the text ("<b@example.com>: host ... said: ..." after a's) and in
+	 * the DSN (a Final-Recipient block after a failed one).
+	 */
+	int			later_text_recipient;
+	int			later_dsn_recipient;
+	int			dsn_group_failed;	/* the DSN per-recipient group being read says Action: failed */
+	int			dsn_failed_group_closed;	/* a blank line ended a failed recipient's group */
 	scan_evidence status;		/* from the enhanced status code */
 	scan_evidence reply;		/* from the basic reply code */
 	int			status_rank;

@@ -61,11 +61,27 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 			sc->not_evidence_seen = 1;
 			return 0;
 		}
+		/*
+		 * "<b@example.com>: host ... said: ..." begins another recipient's
+		 * report (Postfix): once one recipient's reply was read, the next
+		 * one's words no longer count.
+		 */
+		if (len > 2 && line[0] == '<' && memchr(line, '@', len) != NULL &&
+			memchr(line, '>', len) != NULL && sc->cue[LEVEL_REMOTE].score > 0)
+		{
+			const char *close = memchr(line, '>', len);
+
+			if ((size_t) (close - line) + 1 < len && close[1] == ':')
+				sc->later_text_recipient = 1;
+		}
 		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
 		if (is_blank_line(line, len))
 		{
 			sc->banner = 0;
 			sc->remote_line = 0;
+			if (sc->dsn_group_failed)
+				sc->dsn_failed_group_closed = 1;
+			sc->dsn_group_failed = 0;
 		}
 		else if (line[0] != ' ' && line[0] != '\t')
 			sc->remote_line = 0;
@@ -74,6 +90,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 	{
 		/* A new part's headers: what was quoted or a banner in the last part is over. */
 		sc->quoted = 0;
+		sc->later_text_recipient = 0;
 		sc->banner = 0;
 		sc->remote_line = 0;
 	}

@@ -176,6 +176,42 @@ test_segments(void)
 	CHECK_INT(classify("554 5.7.1 Message rejected: virus found (Eicar-Test-Signature)").code, 53);
 }
 
+/* Several recipients: the first failed one is the bounce's reading (LABELS.md). */
+static void
+test_first_failed_recipient(void)
+{
+	static const char text_and_dsn[] =
+		"From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n"
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+		"--b\nContent-Type: text/plain\n\n"
+		"<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Message rejected as spam\n"
+		"    (in reply to end of DATA command)\n\n"
+		"<b@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown\n"
+		"    (in reply to RCPT TO command)\n\n"
+		"--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; example.org\n\n"
+		"Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.7.1\n"
+		"Diagnostic-Code: smtp; 550 5.7.1 Message rejected as spam\n\n"
+		"Final-Recipient: rfc822; b@example.com\nAction: failed\nStatus: 5.1.1\n"
+		"Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n--b--\n";
+	/* Amazon SES writes Action before Final-Recipient: the blank line still ends the group. */
+	static const char dsn_only[] =
+		"Reporting-MTA: dns; a1.example.net\n\n"
+		"Action: failed\nFinal-Recipient: rfc822; a@example.com\n"
+		"Diagnostic-Code: smtp; 552 5.2.2 Mailbox full\nStatus: 5.2.2\n\n"
+		"Action: failed\nFinal-Recipient: rfc822; b@example.com\n"
+		"Diagnostic-Code: smtp; 550 5.1.1 user unknown\nStatus: 5.1.1\n";
+	bounce_result r = classify(text_and_dsn);
+
+	CHECK_INT(r.code, 52);
+	CHECK(strcmp(r.recipient, "a@example.com") == 0);
+	r = classify(dsn_only);
+	CHECK_INT(r.code, 22);
+	CHECK(strcmp(r.status, "5.2.2") == 0);
+	/* A delayed recipient first, then a failed one: the failed one counts. */
+	CHECK_INT(classify("Action: delayed\nFinal-Recipient: rfc822; a@example.com\nStatus: 4.4.1\n\n"
+					   "Action: failed\nFinal-Recipient: rfc822; b@example.com\nStatus: 5.1.1\n").code, 10);
+}
+
 /* The decision names its phrase and the part it came from. */
 static void
 test_explain(void)
@@ -203,5 +239,6 @@ main(void)
 	test_explain();
 	test_unsubscribe();
 	test_segments();
+	test_first_failed_recipient();
 	return unit_finish("pipeline");
 }
