@@ -233,11 +233,7 @@ ensure_packages $BASE_PACKAGES libsisimai-perl
 export PG_CONFIG=$PG_BINDIR/pg_config
 
 # Build, and install into a private staging directory the cluster reads first.
-STAGE=$(mktemp -d /tmp/bouncecode-bench.XXXXXX)
-trap 'rm -rf "$STAGE"' EXIT
-chmod 755 "$STAGE"
-make --no-print-directory -s PG_CONFIG="$PG_CONFIG"
-make --no-print-directory -s install DESTDIR="$STAGE" PG_CONFIG="$PG_CONFIG" >/dev/null
+. bench/stage.sh
 cc -std=c99 -O2 -Isrc -o bench/core_throughput.bin bench/core_throughput.c src/core/*.c
 
 echo "== the pure C core (100 MB of corpus responses)"

@@ -174,11 +174,7 @@ ensure_packages $BASE_PACKAGES
 export PG_CONFIG=$PG_BINDIR/pg_config
 
 # Build, and install into a private staging directory the cluster reads first.
-STAGE=$(mktemp -d /tmp/bouncecode-bench.XXXXXX)
-trap 'rm -rf "$STAGE"' EXIT
-chmod 755 "$STAGE"
-make --no-print-directory -s PG_CONFIG="$PG_CONFIG"
-make --no-print-directory -s install DESTDIR="$STAGE" PG_CONFIG="$PG_CONFIG" >/dev/null
+. bench/stage.sh
 
 # -t: a cluster of our own even as root, so other throwaway clusters can run meanwhile.
 SCALE=$SCALE RUNS=$RUNS pg_virtualenv -t -v "$PG_MAJOR" \

@@ -38,11 +38,7 @@ if [ "${1:-}" != "--in-cluster" ]; then
 	ensure_packages $BASE_PACKAGES
 	PG_CONFIG=$PG_BINDIR/pg_config
 	# Build, and install into a private staging directory the cluster reads first.
-	STAGE=$(mktemp -d /tmp/bouncecode-bench.XXXXXX)
-	trap 'rm -rf "$STAGE"' EXIT
-	chmod 755 "$STAGE"
-	make --no-print-directory -s PG_CONFIG="$PG_CONFIG"
-	make --no-print-directory -s install DESTDIR="$STAGE" PG_CONFIG="$PG_CONFIG" >/dev/null
+	. bench/stage.sh
 	# The empty C trigger: a throwaway module built with the server's flags.
 	# shellcheck disable=SC2046
 	$("$PG_CONFIG" --cc) $("$PG_CONFIG" --cflags) $("$PG_CONFIG" --cflags_sl) \
