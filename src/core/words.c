@@ -105,9 +105,17 @@ is_host_name(const char *s, size_t n)
 		else
 			return 0;
 	}
-	if (dots == 0 || last_has_digit || n - last_at < 2 || n - last_at > 24)
+	/*
+	 * The last label is a top-level domain: a common one, or (with two dots
+	 * or more) any of 2 to 6 letters.  Exchange's status names
+	 * ("RESOLVER.ADR.RecipNotFound", "STOREDRV.Deliver.Exception") are
+	 * words, read for their phrases.
+	 */
+	if (dots == 0 || last_has_digit || n - last_at < 2)
 		return 0;
-	return dots >= 2 || ascii_is_one_of(s + last_at, n - last_at, common_tlds);
+	if (ascii_is_one_of(s + last_at, n - last_at, common_tlds))
+		return 1;
+	return dots >= 2 && n - last_at <= 6;
 }
 
 /* Is s[0..n) a dotted-quad IPv4 address, or an IPv6 address (hex and two colons or more)? */

@@ -43,6 +43,8 @@ test_words(void)
 	CHECK_INT(kind_of("example.com"), TOKEN_HOST);
 	CHECK_INT(kind_of("example.com."), TOKEN_HOST);
 	CHECK_INT(kind_of("e.g."), TOKEN_WORD);
+	CHECK_INT(kind_of("RESOLVER.ADR.RecipNotFound"), TOKEN_WORD);
+	CHECK_INT(kind_of("mail.example.museum"), TOKEN_HOST);
 	CHECK_INT(kind_of("failed.Please"), TOKEN_WORD);
 	CHECK_INT(kind_of("5.1.1"), TOKEN_WORD);
 	CHECK_INT(kind_of("192.0.2.1"), TOKEN_IP);
@@ -146,6 +148,9 @@ test_issue_table(void)
 	CHECK_INT(classify("Content-Type: message/feedback-report\n\nFeedback-Type: opt-out\nUser-Agent: x\n").code, 90);
 	CHECK_INT(classify("Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x\n").code, 200);
 	CHECK_INT(classify("Content-Type: message/feedback-report\n\nFeedback-Type: not-spam\nUser-Agent: x\n").code, 0);
+	/* Exchange's status names are words: the phrase decides, not only the status. */
+	CHECK(strcmp(classify("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'").rule,
+				 "microsoft_550_5_1_10") == 0);
 	/* A code in mid-line leaves one space: "unrouteable address". */
 	CHECK_INT(classify("Unrouteable 550 address").code, 10);
 }
