@@ -158,8 +158,7 @@ bounce_classify(const char *text, size_t len, const bounce_options *options, bou
 	if (!automaton_ready)
 		return;
 	scan_begin(&sc, &automaton, options);
-	message_scan(&sc, text, len);
-	bounce_decide(&sc, message_looks_like(text, len), &d);
+	bounce_decide(&sc, message_scan(&sc, text, len), &d);
 	r->code = d.code;
 	r->rule = d.rule;
 	r->part = d.part;

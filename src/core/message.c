@@ -585,11 +585,14 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	/* Anything else (images, applications) says nothing about the bounce. */
 }
 
-void
+int
 message_scan(scan_state *sc, const char *text, size_t len)
 {
-	if (message_looks_like(text, len))
-		walk_entity(sc, text, len, 0);
-	else
+	if (!message_looks_like(text, len))
+	{
 		scan_lines(sc, text, len, ZONE_TEXT);
+		return 0;
+	}
+	walk_entity(sc, text, len, 0);
+	return 1;
 }

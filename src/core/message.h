@@ -16,7 +16,10 @@
 /* True when text starts like a message: a header block ending in a blank line. */
 extern int	message_looks_like(const char *text, size_t len);
 
-/* Scan a whole message; text that is not a message is scanned as plain lines. */
-extern void message_scan(scan_state *sc, const char *text, size_t len);
+/*
+ * Scan a whole message; text that is not a message is scanned as plain lines.
+ * Returns 1 when the text was read as a message (headers and a body), else 0.
+ */
+extern int	message_scan(scan_state *sc, const char *text, size_t len);
 
 #endif
