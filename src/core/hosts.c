@@ -52,15 +52,39 @@ static const struct
 /* Labels that name a blocklist wherever they stand in a host name. */
 static const char *const blocklist_labels[] = {"dnsbl", "rbl", "blacklist", "blocklist", NULL};
 
-/* Is host[0..len) the zone or a name under it? */
+/* Is host[0..len) the zone (of n bytes) or a name under it? */
 static int
-under_zone(const char *host, size_t len, const char *zone)
+under_zone(const char *host, size_t len, const char *zone, size_t n)
 {
-	size_t		n = strlen(zone);
-
 	if (len < n || !ascii_has_prefix(host + len - n, n, zone))
 		return 0;
 	return len == n || host[len - n - 1] == '.';
+}
+
+/*
+ * The lengths of the zone names, measured once: host_lookup runs for every
+ * host name of every reply, and measuring ~40 names each time was most of
+ * its cost.
+ */
+#define ZONE_COUNT(list) (sizeof(list) / sizeof(list[0]))
+static size_t blocklist_zone_len[ZONE_COUNT(blocklist_zones)];
+static size_t reason_host_len[ZONE_COUNT(reason_hosts)];
+static size_t provider_exchanger_len[ZONE_COUNT(provider_exchangers)];
+static int	zone_len_ready;
+
+/* Fill the zone lengths (idempotent). */
+static void
+measure_zones(void)
+{
+	size_t		i;
+
+	for (i = 0; blocklist_zones[i] != NULL; i++)
+		blocklist_zone_len[i] = strlen(blocklist_zones[i]);
+	for (i = 0; i < ZONE_COUNT(reason_hosts); i++)
+		reason_host_len[i] = strlen(reason_hosts[i].host);
+	for (i = 0; provider_exchangers[i] != NULL; i++)
+		provider_exchanger_len[i] = strlen(provider_exchangers[i]);
+	zone_len_ready = 1;
 }
 
 /* Is one of the host's dot-separated labels one of the words (or word-prefixed, "rbl2")? */
@@ -99,15 +123,17 @@ host_lookup(const char *host, size_t len)
 	f.large_provider = 0;
 	f.code = -1;
 	f.rule = NULL;
+	if (!zone_len_ready)
+		measure_zones();
 	for (i = 0; blocklist_zones[i] != NULL; i++)
-		if (under_zone(host, len, blocklist_zones[i]))
+		if (under_zone(host, len, blocklist_zones[i], blocklist_zone_len[i]))
 		{
 			f.code = 51;
 			f.rule = "blocklist_zone";
 			return f;
 		}
 	for (i = 0; i < (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0])); i++)
-		if (under_zone(host, len, reason_hosts[i].host))
+		if (under_zone(host, len, reason_hosts[i].host, reason_host_len[i]))
 		{
 			f.code = reason_hosts[i].code;
 			f.rule = reason_hosts[i].rule;
@@ -120,7 +146,7 @@ host_lookup(const char *host, size_t len)
 		return f;
 	}
 	for (i = 0; provider_exchangers[i] != NULL; i++)
-		if (under_zone(host, len, provider_exchangers[i]))
+		if (under_zone(host, len, provider_exchangers[i], provider_exchanger_len[i]))
 			f.large_provider = 1;
 	if (!f.large_provider)
 		f.large_provider = bounce_is_large_provider(host, len);

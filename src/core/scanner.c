@@ -373,16 +373,56 @@ resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len
 	}
 }
 
+/*
+ * What the hot loop steps: the automaton's tables, its state and the ring's
+ * position, held in locals while a line is read.  Through sc, every byte
+ * stored into the ring (a char store may alias anything) would make the
+ * compiler load them all again at the next byte.
+ */
+typedef struct feeder
+{
+	const matcher_state *next;
+	const uint8_t *byte_class;
+	size_t		nclasses;
+	matcher_state state;
+	unsigned char ring_pos;
+} feeder;
+
+/* Take the automaton's state and the ring's position from sc into locals. */
+static inline void
+feeder_begin(feeder *f, const scan_state *sc)
+{
+	f->next = sc->m->next;
+	f->byte_class = sc->m->byte_class;
+	f->nclasses = (size_t) sc->m->nclasses;
+	f->state = sc->state;
+	f->ring_pos = sc->ring_pos;
+}
+
+/* Give the state and the ring's position back to sc. */
+static inline void
+feeder_end(const feeder *f, scan_state *sc)
+{
+	sc->state = f->state;
+	sc->ring_pos = f->ring_pos;
+}
+
 /* Step the automaton over one folded byte and act on what matches. */
 static inline void
-feed(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
-	sc->ring[sc->ring_pos++] = c;
+	sc->ring[f->ring_pos++] = c;
 	if (sc->pending != NULL)
+	{
+		sc->ring_pos = f->ring_pos;
 		resolve_pending(sc, c, line, len, zone);
-	sc->state = matcher_step(sc->m, sc->state, c);
-	if (matcher_has_output(sc->state))
-		on_match(sc, matcher_outputs(sc->m, sc->state), line, len, at, zone);
+	}
+	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
+	if (matcher_has_output(f->state))
+	{
+		sc->ring_pos = f->ring_pos;
+		on_match(sc, matcher_outputs(sc->m, f->state), line, len, at, zone);
+	}
 }
 
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
@@ -540,7 +580,9 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	int			code_rank = zone == ZONE_DIAGNOSTIC ? RANK_DIAGNOSTIC :
 		zone == ZONE_TEXT ? RANK_TEXT : 0;
 	size_t		i;
+	feeder		f;
 
+	feeder_begin(&f, sc);
 	for (i = from; i < len && !sc->cut; i++)
 	{
 		unsigned char raw = (unsigned char) line[i];
@@ -562,7 +604,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			if (last_was_space)
 				continue;
 			last_was_space = 1;
-			feed(sc, ' ', line, len, i, zone);
+			feed(sc, &f, ' ', line, len, i, zone);
 			continue;
 		}
 		if (i == 0 || !ascii_is_alnum(prev))
@@ -581,7 +623,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			 * MTA) matches as "please try double-checking", and "Unrouteable
 			 * 550 address" as "unrouteable address".
 			 */
-			if (n == 0)
+			if (n == 0 && !token_is_plain_word(line + i, len - i))
 			{
 				t = token_classify(line + i, len - i);
 				if (t.kind != TOKEN_WORD)
@@ -597,7 +639,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 				if (!last_was_space)
 				{
 					last_was_space = 1;
-					feed(sc, ' ', line, len, i, zone);
+					feed(sc, &f, ' ', line, len, i, zone);
 				}
 				continue;
 			}
@@ -605,14 +647,15 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 word:
 		last_was_space = 0;
 		prev = raw;
-		feed(sc, c, line, len, i, zone);
+		feed(sc, &f, c, line, len, i, zone);
 	}
 	/* The line break is whitespace too. */
 	if (!last_was_space)
 	{
-		feed(sc, ' ', line, len, len, zone);
+		feed(sc, &f, ' ', line, len, len, zone);
 		last_was_space = 1;
 	}
+	feeder_end(&f, sc);
 	if (sc->line_has_cue)
 		commit_line_cues(sc);
 	sc->last_was_space = last_was_space;
