@@ -9,6 +9,7 @@
  */
 #include "scanner.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "ascii.h"
@@ -246,11 +247,32 @@ scan_evidence_text(const scan_evidence *ev, char *dst)
 	scan_copy_evidence(dst, ev->raw, ev->raw_len);
 }
 
+/* Clear a piece of evidence but for its raw bytes (none of them is read past raw_len). */
+static void
+clear_evidence(scan_evidence *ev)
+{
+	ev->score = 0;
+	ev->code = 0;
+	ev->rule = NULL;
+	ev->phrase = NULL;
+	ev->raw_len = 0;
+}
+
 void
 scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 {
+	int			l;
+
 	fold_init();
-	memset(sc, 0, sizeof(*sc));
+	memset(sc, 0, offsetof(scan_state, cue));
+	for (l = 0; l < LEVEL_COUNT; l++)
+	{
+		clear_evidence(&sc->cue[l]);
+		clear_evidence(&sc->line_cue[l]);
+	}
+	clear_evidence(&sc->status);
+	clear_evidence(&sc->reply);
+	clear_evidence(&sc->structure);
 	sc->m = m;
 	sc->options = options;
 	sc->last_was_space = 1;
@@ -648,6 +670,18 @@ word:
 		last_was_space = 0;
 		prev = raw;
 		feed(sc, &f, c, line, len, i, zone);
+
+		/*
+		 * The ASCII letters and digits that go on with a word need none of
+		 * the checks above (they fold to themselves or lower case, start no
+		 * token and no code): most bytes of a text take this loop.
+		 */
+		if (ascii_is_alnum(prev))
+			while (i + 1 < len && !sc->cut && (c = fold_ascii_word[(unsigned char) line[i + 1]]) != 0)
+			{
+				prev = (unsigned char) line[++i];
+				feed(sc, &f, c, line, len, i, zone);
+			}
 	}
 	/* The line break is whitespace too. */
 	if (!last_was_space)
@@ -662,24 +696,54 @@ word:
 	sc->prev_byte = ' ';
 }
 
+/*
+ * The entries of known_fields by the first letter of their names, in the
+ * table's order (the first that matches wins), each letter's run ended by -1;
+ * built once.  A line is compared with the few names of its first letter, not
+ * with all sixty.
+ */
+#define KNOWN_FIELDS (sizeof(known_fields) / sizeof(known_fields[0]))
+static signed char fields_by_letter[26][KNOWN_FIELDS + 1];
+static int	fields_by_letter_ready;
+
+/* Fill fields_by_letter. */
+static void
+index_known_fields(void)
+{
+	int			letter;
+
+	for (letter = 0; letter < 26; letter++)
+	{
+		size_t		i,
+					n = 0;
+
+		for (i = 0; i < KNOWN_FIELDS; i++)
+			if ((unsigned char) known_fields[i].name[0] == 'a' + letter)
+				fields_by_letter[letter][n++] = (signed char) i;
+		fields_by_letter[letter][n] = -1;
+	}
+	fields_by_letter_ready = 1;
+}
+
 /* Which known field a line starts with. */
 static field
 field_of(const char *line, size_t len, size_t *value_at)
 {
-	size_t		i;
+	const signed char *k;
 	unsigned char first = len > 0 ? ascii_lower((unsigned char) line[0]) : 0;
 
 	/* Every field name starts with a letter: most reply lines start with a digit. */
 	if (first < 'a' || first > 'z')
 		return FIELD_NONE;
-	for (i = 0; i < sizeof(known_fields) / sizeof(known_fields[0]); i++)
+	if (!fields_by_letter_ready)
+		index_known_fields();
+	for (k = fields_by_letter[first - 'a']; *k >= 0; k++)
 	{
-		if ((unsigned char) known_fields[i].name[0] == first &&
-			ascii_has_prefix(line, len, known_fields[i].name) &&
-			(known_fields[i].f != FIELD_QUOTED_HEADER || ascii_is_header_name(line, len)))
+		if (ascii_has_prefix(line, len, known_fields[*k].name) &&
+			(known_fields[*k].f != FIELD_QUOTED_HEADER || ascii_is_header_name(line, len)))
 		{
-			*value_at = strlen(known_fields[i].name);
-			return known_fields[i].f;
+			*value_at = strlen(known_fields[*k].name);
+			return known_fields[*k].f;
 		}
 	}
 	return FIELD_NONE;
