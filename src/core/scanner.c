@@ -629,7 +629,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			feed(sc, &f, ' ', line, len, i, zone);
 			continue;
 		}
-		if (i == 0 || !ascii_is_alnum(prev))
+		if (i == 0 || fold_ascii_word[prev] == 0)
 		{
 			size_t		n = 0;
 			token		t;
@@ -676,7 +676,7 @@ word:
 		 * the checks above (they fold to themselves or lower case, start no
 		 * token and no code): most bytes of a text take this loop.
 		 */
-		if (ascii_is_alnum(prev))
+		if (fold_ascii_word[prev] != 0)
 			while (i + 1 < len && !sc->cut && (c = fold_ascii_word[(unsigned char) line[i + 1]]) != 0)
 			{
 				prev = (unsigned char) line[++i];
