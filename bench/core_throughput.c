@@ -1,7 +1,8 @@
 /*
  * core_throughput.c — throughput of the pure C classifier outside PostgreSQL:
  * classifies the response corpus repeated to about 100 MB, once response by
- * response and once as a single 100 MB text, and prints MB/s for each.
+ * response and once as a single 100 MB text, and prints MB/s for each.  Both
+ * ask for the code only, as classify_bounce() does.
  *
  *   bench/core_throughput.bin test/corpus/responses.tsv [megabytes]
  */
