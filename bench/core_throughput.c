@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "core/classify.h"
+#include "../test/tools/tool_io.h"
 
 /* Seconds on the monotonic clock. */
 static double
@@ -23,28 +24,6 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
-/* Undo the corpus escapes \n \t \r \\ in place; returns the new length. */
-static size_t
-unescape(char *s, size_t len)
-{
-	size_t		r = 0,
-				w = 0;
-
-	while (r < len)
-	{
-		if (s[r] == '\\' && r + 1 < len)
-		{
-			char		c = s[r + 1];
-
-			s[w++] = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-			r += 2;
-		}
-		else
-			s[w++] = s[r++];
-	}
-	return w;
 }
 
 int

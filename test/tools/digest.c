@@ -12,32 +12,7 @@
 #include <string.h>
 
 #include "core/classify.h"
-
-/* Read a whole stream into memory. */
-static char *
-slurp(FILE *f, size_t *len)
-{
-	size_t		cap = 65536,
-				n = 0;
-	char	   *buf = malloc(cap);
-
-	while (buf != NULL)
-	{
-		size_t		got = fread(buf + n, 1, cap - n, f);
-		char	   *bigger;
-
-		n += got;
-		if (n < cap)
-			break;
-		cap *= 2;
-		bigger = realloc(buf, cap);
-		if (bigger == NULL)
-			free(buf);
-		buf = bigger;
-	}
-	*len = n;
-	return buf;
-}
+#include "tool_io.h"
 
 /* A static string, or "-" for NULL. */
 static const char *
@@ -67,28 +42,6 @@ digest(const char *name, const char *text, size_t len, const char *recipient)
 	bounce_classify(text, len, &opt, &r);
 	printf("\t|\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", r.code, or_dash(r.rule), or_dash(r.phrase),
 		   or_dash(r.part), r.smtp_reply, r.status, r.recipient, r.evidence);
-}
-
-/* Undo the corpus escapes \n \t \r \\ in place; returns the new length. */
-static size_t
-unescape(char *s, size_t len)
-{
-	size_t		r = 0,
-				w = 0;
-
-	while (r < len)
-	{
-		if (s[r] == '\\' && r + 1 < len)
-		{
-			char		c = s[r + 1];
-
-			s[w++] = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-			r += 2;
-		}
-		else
-			s[w++] = s[r++];
-	}
-	return w;
 }
 
 /* Every row of a corpus table: id, accept, recipient, source, lang, text. */
