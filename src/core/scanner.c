@@ -439,6 +439,7 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 		sc->ring_pos = f->ring_pos;
 		resolve_pending(sc, c, line, len, zone);
 	}
+	/* matcher_step(), with the tables in locals. */
 	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
 	if (matcher_has_output(f->state))
 	{
