@@ -115,6 +115,8 @@ ORDER BY w.label, e.event, e.recipient;
 SELECT code, kind FROM bounce_events('{"event":"bounce","email":"a@example.com","sg_event_id":"x","reason":"550 5.1.1 user unknown"}');
 SELECT (bounce_events(payload)).code FROM webhook_examples WHERE label = 'ses delivery';
 SELECT count(*) FROM bounce_events(NULL);
+-- The README's reference example.
+SELECT code FROM bounce_events('{"RecordType":"Bounce","Type":"HardBounce","Email":"a@example.com"}');
 
 -- A payload of no known format: 22023 with a hint naming the formats.
 \set VERBOSITY default
