@@ -83,27 +83,42 @@ typedef struct EventSink
 	Tuplestorestate *store;
 	TupleDesc	tupdesc;
 	BounceKindLabels *labels;
+	Datum		provider_names[ESP_PROVIDER_COUNT];	/* text Datums, made once per call */
 } EventSink;
 
 /* ---------- reading jsonb values ---------- */
 
-/* The value under key in an object container; false when absent (or c is no object). */
+/*
+ * The value under key (keylen bytes) in an object container; false when absent
+ * (or c is no object).  The helpers below take a string literal as key: the
+ * macros pass its length, so no key is measured at run time.
+ */
 static bool
-get_key(JsonbContainer *c, const char *key, JsonbValue *out)
+get_key_len(JsonbContainer *c, const char *key, int keylen, JsonbValue *out)
 {
 	if (c == NULL || !JsonContainerIsObject(c))
 		return false;
-	return getKeyJsonValueFromContainer(c, key, (int) strlen(key), out) != NULL;
+	return getKeyJsonValueFromContainer(c, key, keylen, out) != NULL;
 }
+
+/* "" literal "": only a string literal compiles here, never a pointer whose sizeof would lie. */
+#define KEY(literal) "" literal "", (int) (sizeof(literal) - 1)
+#define get_key(c, key, out) get_key_len((c), KEY(key), (out))
+#define get_string(c, key) get_string_len((c), KEY(key))
+#define get_container(c, key, want_array) get_container_len((c), KEY(key), (want_array))
+#define get_number_text(c, key) get_number_text_len((c), KEY(key))
+#define get_true(c, key) get_true_len((c), KEY(key))
+#define has_key(c, key) has_key_len((c), KEY(key))
+#define read_time(c, key, ev) read_time_len((c), KEY(key), (ev))
 
 /* The string under key; an absent key or one of another type gives none. */
 static EventText
-get_string(JsonbContainer *c, const char *key)
+get_string_len(JsonbContainer *c, const char *key, int keylen)
 {
 	JsonbValue	v;
 	EventText	t = {NULL, 0};
 
-	if (get_key(c, key, &v) && v.type == jbvString)
+	if (get_key_len(c, key, keylen, &v) && v.type == jbvString)
 	{
 		t.data = v.val.string.val;
 		t.len = v.val.string.len;
@@ -113,11 +128,11 @@ get_string(JsonbContainer *c, const char *key)
 
 /* The container (object or array) under key, or NULL when absent or a scalar. */
 static JsonbContainer *
-get_container(JsonbContainer *c, const char *key, bool want_array)
+get_container_len(JsonbContainer *c, const char *key, int keylen, bool want_array)
 {
 	JsonbValue	v;
 
-	if (!get_key(c, key, &v) || v.type != jbvBinary)
+	if (!get_key_len(c, key, keylen, &v) || v.type != jbvBinary)
 		return NULL;
 	if (want_array ? !JsonContainerIsArray(v.val.binary.data) : !JsonContainerIsObject(v.val.binary.data))
 		return NULL;
@@ -126,12 +141,12 @@ get_container(JsonbContainer *c, const char *key, bool want_array)
 
 /* A number or a numeric string under key as text ("550", "1513299569.5"). */
 static EventText
-get_number_text(JsonbContainer *c, const char *key)
+get_number_text_len(JsonbContainer *c, const char *key, int keylen)
 {
 	JsonbValue	v;
 	EventText	t = {NULL, 0};
 
-	if (!get_key(c, key, &v))
+	if (!get_key_len(c, key, keylen, &v))
 		return t;
 	if (v.type == jbvNumeric)
 	{
@@ -148,30 +163,29 @@ get_number_text(JsonbContainer *c, const char *key)
 
 /* Is the boolean under key true? */
 static bool
-get_true(JsonbContainer *c, const char *key)
+get_true_len(JsonbContainer *c, const char *key, int keylen)
 {
 	JsonbValue	v;
 
-	return get_key(c, key, &v) && v.type == jbvBool && v.val.boolean;
+	return get_key_len(c, key, keylen, &v) && v.type == jbvBool && v.val.boolean;
+}
+
+/* Is t exactly the word? */
+static bool
+text_is(EventText t, const char *word)
+{
+	return t.len == (int) strlen(word) && memcmp(t.data, word, t.len) == 0;
 }
 
 /* Does the object have key, of any type? */
 static bool
-has_key(JsonbContainer *c, const char *key)
+has_key_len(JsonbContainer *c, const char *key, int keylen)
 {
 	JsonbValue	v;
 
-	return get_key(c, key, &v);
+	return get_key_len(c, key, keylen, &v);
 }
 
-/* Is the string under key exactly word? */
-static bool
-string_is(JsonbContainer *c, const char *key, const char *word)
-{
-	EventText	t = get_string(c, key);
-
-	return t.len == (int) strlen(word) && memcmp(t.data, word, t.len) == 0;
-}
 
 /* Number of elements of an array container (0 for NULL). */
 static int
@@ -242,12 +256,15 @@ unix_usec_to_timestamptz(int64 usec, TimestampTz *out)
 
 /* The time under key: Unix seconds (number or string) or an RFC 3339 date-time with a zone. */
 static void
-read_time(JsonbContainer *c, const char *key, EventFields *ev)
+read_time_len(JsonbContainer *c, const char *key, int keylen, EventFields *ev)
 {
-	EventText	t = get_number_text(c, key);
+	EventText	t;
 	int64_t		usec;
 
-	if (ev->has_time || t.len == 0)
+	if (ev->has_time)
+		return;
+	t = get_number_text_len(c, key, keylen);
+	if (t.len == 0)
 		return;
 	if (event_time_epoch(t.data, (size_t) t.len, &usec) ||
 		event_time_iso8601(t.data, (size_t) t.len, &usec))
@@ -296,7 +313,7 @@ emit(EventSink *sink, const EventFields *ev)
 	int			code = event_code(ev);
 
 	memset(nulls, 0, sizeof(nulls));
-	values[EV_PROVIDER] = PointerGetDatum(cstring_to_text(esp_provider_name(ev->provider)));
+	values[EV_PROVIDER] = sink->provider_names[ev->provider];
 	text_column(ev->event, &values[EV_EVENT], &nulls[EV_EVENT]);
 	text_column(ev->recipient, &values[EV_RECIPIENT], &nulls[EV_RECIPIENT]);
 	values[EV_OCCURRED_AT] = TimestampTzGetDatum(ev->occurred_at);
@@ -397,7 +414,7 @@ ses_events(EventSink *sink, JsonbContainer *obj)
 	ev.event = type.len > 0 ? type : get_string(obj, "eventType");
 	detail_key = ses_detail_key(ev.event);
 	if (detail_key != NULL)
-		detail = get_container(obj, detail_key, false);
+		detail = get_container_len(obj, detail_key, (int) strlen(detail_key), false);
 	else
 		detail_key = "";
 	read_time(detail, "timestamp", &ev);
@@ -447,7 +464,7 @@ sns_events(EventSink *sink, JsonbContainer *obj)
 	Jsonb	   *inner;
 
 	/* SubscriptionConfirmation and UnsubscribeConfirmation carry no event. */
-	if (!string_is(obj, "Type", "Notification"))
+	if (!text_is(get_string(obj, "Type"), "Notification"))
 		return;
 	if (message.len == 0)
 		ereport(ERROR,
@@ -464,15 +481,15 @@ sns_events(EventSink *sink, JsonbContainer *obj)
 
 /* ---------- SendGrid, Mailjet, Brevo: flat events ---------- */
 
-/* A SendGrid event webhook event. */
+/* A SendGrid event webhook event, whose event and email the caller read. */
 static void
-sendgrid_event(EventSink *sink, JsonbContainer *obj)
+sendgrid_event(EventSink *sink, JsonbContainer *obj, EventText event, EventText email)
 {
 	EventFields ev = new_event(ESP_SENDGRID);
 	EventText	reason = get_string(obj, "reason");
 
-	ev.event = get_string(obj, "event");
-	ev.recipient = get_string(obj, "email");
+	ev.event = event;
+	ev.recipient = email;
 	ev.diagnostic = reason.len > 0 ? reason : get_string(obj, "response");
 	ev.provider_type = get_string(obj, "bounce_classification");
 	read_time(obj, "timestamp", &ev);
@@ -481,13 +498,13 @@ sendgrid_event(EventSink *sink, JsonbContainer *obj)
 
 /* A Mailjet event: comment holds the remote server's words, error Mailjet's classification. */
 static void
-mailjet_event(EventSink *sink, JsonbContainer *obj)
+mailjet_event(EventSink *sink, JsonbContainer *obj, EventText event, EventText email)
 {
 	EventFields ev = new_event(ESP_MAILJET);
 	EventText	comment = get_string(obj, "comment");
 
-	ev.event = get_string(obj, "event");
-	ev.recipient = get_string(obj, "email");
+	ev.event = event;
+	ev.recipient = email;
 	ev.diagnostic = comment.len > 0 ? comment : get_string(obj, "smtp_reply");
 	ev.provider_type = get_string(obj, "error");
 	read_time(obj, "time", &ev);
@@ -496,12 +513,12 @@ mailjet_event(EventSink *sink, JsonbContainer *obj)
 
 /* A Brevo transactional webhook event: ts_event is Unix seconds (date has no zone). */
 static void
-brevo_event(EventSink *sink, JsonbContainer *obj)
+brevo_event(EventSink *sink, JsonbContainer *obj, EventText event, EventText email)
 {
 	EventFields ev = new_event(ESP_BREVO);
 
-	ev.event = get_string(obj, "event");
-	ev.recipient = get_string(obj, "email");
+	ev.event = event;
+	ev.recipient = email;
 	ev.diagnostic = get_string(obj, "reason");
 	read_time(obj, "ts_event", &ev);
 	read_time(obj, "ts", &ev);
@@ -541,7 +558,7 @@ postmark_event(EventSink *sink, JsonbContainer *obj)
 	ev.event = get_string(obj, "RecordType");
 	ev.recipient = email.len > 0 ? email : get_string(obj, "Recipient");
 	ev.diagnostic = get_string(obj, "Details");
-	if (string_is(obj, "RecordType", "SubscriptionChange"))
+	if (text_is(get_string(obj, "RecordType"), "SubscriptionChange"))
 	{
 		/* Only a suppression is a fact about the address; a reactivation has no code. */
 		if (get_true(obj, "SuppressSending"))
@@ -570,7 +587,7 @@ sparkpost_event(EventSink *sink, JsonbContainer *msys)
 	EventText	raw;
 
 	for (int i = 0; i < (int) lengthof(wrappers) && e == NULL; i++)
-		e = get_container(msys, wrappers[i], false);
+		e = get_container_len(msys, wrappers[i], (int) strlen(wrappers[i]), false);
 	/* An empty msys is SparkPost's test ping: no event. */
 	if (e == NULL)
 		return;
@@ -613,23 +630,64 @@ kumomta_event(EventSink *sink, JsonbContainer *obj)
 
 /* ---------- detection ---------- */
 
+/*
+ * The events of an object with an "event" string: SendGrid, Mailjet, Brevo, or
+ * a bare Mailgun event; false when it is none.  Checked first, with as few
+ * key look-ups as possible, because batches of these are the common load.
+ */
+static bool
+flat_event(EventSink *sink, JsonbContainer *obj, EventText event)
+{
+	EventText	email = get_string(obj, "email");
+
+	if (email.len > 0)
+	{
+		if (has_key(obj, "sg_event_id") || has_key(obj, "sg_message_id") || has_key(obj, "smtp-id"))
+			sendgrid_event(sink, obj, event, email);
+		else if (has_key(obj, "MessageID") || has_key(obj, "mj_contact_id") || has_key(obj, "time"))
+			mailjet_event(sink, obj, event, email);
+		else if (has_key(obj, "ts_event") || has_key(obj, "message-id") || has_key(obj, "ts"))
+			brevo_event(sink, obj, event, email);
+		else if (has_key(obj, "timestamp"))
+			sendgrid_event(sink, obj, event, email);
+		else
+			return false;
+		return true;
+	}
+	if (get_string(obj, "recipient").len > 0 &&
+		(has_key(obj, "log-level") || has_key(obj, "delivery-status") || has_key(obj, "envelope")))
+	{
+		mailgun_event(sink, obj);
+		return true;
+	}
+	return false;
+}
+
 /* The events of one JSON object of any known format; false when it is none. */
 static bool
 object_events(EventSink *sink, JsonbContainer *obj, bool top)
 {
+	EventText	event = get_string(obj, "event");
+	EventText	sns_type;
 	JsonbContainer *c;
 
+	if (event.len > 0)
+		return flat_event(sink, obj, event);
 	if (is_ses(obj))
 		ses_events(sink, obj);
-	else if (string_is(obj, "Type", "Notification") || string_is(obj, "Type", "SubscriptionConfirmation") ||
-			 string_is(obj, "Type", "UnsubscribeConfirmation"))
+	else if ((c = get_container(obj, "msys", false)) != NULL)
+		sparkpost_event(sink, c);
+	else if ((c = get_container(obj, "event-data", false)) != NULL)
+		mailgun_event(sink, c);
+	else if (get_string(obj, "RecordType").len > 0)
+		postmark_event(sink, obj);
+	else if (text_is(sns_type = get_string(obj, "Type"), "Notification") ||
+			 text_is(sns_type, "SubscriptionConfirmation") || text_is(sns_type, "UnsubscribeConfirmation"))
 	{
 		if (!has_key(obj, "TopicArn"))
 			return false;
 		sns_events(sink, obj);
 	}
-	else if ((c = get_container(obj, "event-data", false)) != NULL)
-		mailgun_event(sink, c);
 	else if (top && (c = get_container(obj, "items", true)) != NULL && has_key(obj, "paging"))
 	{
 		for (int i = 0; i < array_size(c); i++)
@@ -644,26 +702,6 @@ object_events(EventSink *sink, JsonbContainer *obj, bool top)
 			mailgun_event(sink, item);
 		}
 	}
-	else if (get_string(obj, "RecordType").len > 0)
-		postmark_event(sink, obj);
-	else if ((c = get_container(obj, "msys", false)) != NULL)
-		sparkpost_event(sink, c);
-	else if (get_string(obj, "event").len > 0 && get_string(obj, "email").len > 0)
-	{
-		if (has_key(obj, "sg_event_id") || has_key(obj, "sg_message_id") || has_key(obj, "smtp-id"))
-			sendgrid_event(sink, obj);
-		else if (has_key(obj, "MessageID") || has_key(obj, "mj_contact_id") || has_key(obj, "time"))
-			mailjet_event(sink, obj);
-		else if (has_key(obj, "ts_event") || has_key(obj, "message-id") || has_key(obj, "ts"))
-			brevo_event(sink, obj);
-		else if (has_key(obj, "timestamp"))
-			sendgrid_event(sink, obj);
-		else
-			return false;
-	}
-	else if (get_string(obj, "event").len > 0 && get_string(obj, "recipient").len > 0 &&
-			 (has_key(obj, "log-level") || has_key(obj, "delivery-status") || has_key(obj, "envelope")))
-		mailgun_event(sink, obj);
 	else if (get_string(obj, "type").len > 0 && has_key(obj, "recipient") && has_key(obj, "queue"))
 		kumomta_event(sink, obj);
 	else
@@ -749,6 +787,8 @@ bounce_events_jsonb(PG_FUNCTION_ARGS)
 													  fcinfo->flinfo->fn_mcxt);
 	sink.labels = (BounceKindLabels *) fcinfo->flinfo->fn_extra;
 	MemoryContextSwitchTo(old);
+	for (int p = 0; p < ESP_PROVIDER_COUNT; p++)
+		sink.provider_names[p] = PointerGetDatum(cstring_to_text(esp_provider_name((esp_provider) p)));
 
 	payload_events(&sink, payload);
 

@@ -269,9 +269,13 @@ same_bytes(const char *s, const char *name, size_t n)
 static int
 name_matches(const char *s, size_t len, const char *name)
 {
-	size_t		n = strlen(name);
+	size_t		n;
 
-	if (n > 0 && name[n - 1] == '*')
+	/* Most names differ in their first byte: decided before measuring the name. */
+	if (len == 0 || ascii_lower((unsigned char) s[0]) != ascii_lower((unsigned char) name[0]))
+		return 0;
+	n = strlen(name);
+	if (name[n - 1] == '*')
 		return len >= n - 1 && same_bytes(s, name, n - 1);
 	return len == n && same_bytes(s, name, n);
 }
