@@ -481,47 +481,56 @@ sns_events(EventSink *sink, JsonbContainer *obj)
 
 /* ---------- SendGrid, Mailjet, Brevo: flat events ---------- */
 
-/* A SendGrid event webhook event, whose event and email the caller read. */
-static void
-sendgrid_event(EventSink *sink, JsonbContainer *obj, EventText event, EventText email)
+/*
+ * Where a flat format (one JSON object per event, with "event" and "email")
+ * keeps the rest: the remote server's words (and the field to fall back on),
+ * the provider's classification, and the time in Unix seconds (and its
+ * fallback).  NULL: the format has no such field.
+ */
+typedef struct FlatFormat
 {
-	EventFields ev = new_event(ESP_SENDGRID);
-	EventText	reason = get_string(obj, "reason");
+	esp_provider provider;
+	const char *diagnostic;
+	const char *diagnostic_else;
+	const char *provider_type;
+	const char *time;
+	const char *time_else;
+} FlatFormat;
 
-	ev.event = event;
-	ev.recipient = email;
-	ev.diagnostic = reason.len > 0 ? reason : get_string(obj, "response");
-	ev.provider_type = get_string(obj, "bounce_classification");
-	read_time(obj, "timestamp", &ev);
-	emit(sink, &ev);
+/* SendGrid: reason (bounce, dropped), else response (deferred, delivered). */
+static const FlatFormat sendgrid_format =
+{ESP_SENDGRID, "reason", "response", "bounce_classification", "timestamp", NULL};
+
+/* Mailjet: comment holds the remote server's words, error Mailjet's classification. */
+static const FlatFormat mailjet_format = {ESP_MAILJET, "comment", "smtp_reply", "error", "time", NULL};
+
+/* Brevo: no classification; ts_event is Unix seconds (date has no zone). */
+static const FlatFormat brevo_format = {ESP_BREVO, "reason", NULL, NULL, "ts_event", "ts"};
+
+/* The string under a key that may be NULL (none). */
+static EventText
+get_string_opt(JsonbContainer *c, const char *key)
+{
+	EventText	none = {NULL, 0};
+
+	return key != NULL ? get_string_len(c, key, (int) strlen(key)) : none;
 }
 
-/* A Mailjet event: comment holds the remote server's words, error Mailjet's classification. */
+/* One event of a flat format, whose event and email the caller read. */
 static void
-mailjet_event(EventSink *sink, JsonbContainer *obj, EventText event, EventText email)
+flat_format_event(EventSink *sink, const FlatFormat *format, JsonbContainer *obj, EventText event, EventText email)
 {
-	EventFields ev = new_event(ESP_MAILJET);
-	EventText	comment = get_string(obj, "comment");
+	EventFields ev = new_event(format->provider);
 
 	ev.event = event;
 	ev.recipient = email;
-	ev.diagnostic = comment.len > 0 ? comment : get_string(obj, "smtp_reply");
-	ev.provider_type = get_string(obj, "error");
-	read_time(obj, "time", &ev);
-	emit(sink, &ev);
-}
-
-/* A Brevo transactional webhook event: ts_event is Unix seconds (date has no zone). */
-static void
-brevo_event(EventSink *sink, JsonbContainer *obj, EventText event, EventText email)
-{
-	EventFields ev = new_event(ESP_BREVO);
-
-	ev.event = event;
-	ev.recipient = email;
-	ev.diagnostic = get_string(obj, "reason");
-	read_time(obj, "ts_event", &ev);
-	read_time(obj, "ts", &ev);
+	ev.diagnostic = get_string_opt(obj, format->diagnostic);
+	if (ev.diagnostic.len == 0)
+		ev.diagnostic = get_string_opt(obj, format->diagnostic_else);
+	ev.provider_type = get_string_opt(obj, format->provider_type);
+	read_time_len(obj, format->time, (int) strlen(format->time), &ev);
+	if (format->time_else != NULL)
+		read_time_len(obj, format->time_else, (int) strlen(format->time_else), &ev);
 	emit(sink, &ev);
 }
 
@@ -643,13 +652,13 @@ flat_event(EventSink *sink, JsonbContainer *obj, EventText event)
 	if (email.len > 0)
 	{
 		if (has_key(obj, "sg_event_id") || has_key(obj, "sg_message_id") || has_key(obj, "smtp-id"))
-			sendgrid_event(sink, obj, event, email);
+			flat_format_event(sink, &sendgrid_format, obj, event, email);
 		else if (has_key(obj, "MessageID") || has_key(obj, "mj_contact_id") || has_key(obj, "time"))
-			mailjet_event(sink, obj, event, email);
+			flat_format_event(sink, &mailjet_format, obj, event, email);
 		else if (has_key(obj, "ts_event") || has_key(obj, "message-id") || has_key(obj, "ts"))
-			brevo_event(sink, obj, event, email);
+			flat_format_event(sink, &brevo_format, obj, event, email);
 		else if (has_key(obj, "timestamp"))
-			sendgrid_event(sink, obj, event, email);
+			flat_format_event(sink, &sendgrid_format, obj, event, email);
 		else
 			return false;
 		return true;
