@@ -29,10 +29,51 @@ static const char *const blocklist_zones[] = {
 	"mxtoolbox.com", "ipcheck.proofpoint.com", "barracudanetworks.com", "multirbl.valli.org", "anti-spam.org.cn", "spamrats.com", NULL
 };
 
-/* Mail exchangers of large providers whose host names are no mailbox domain. */
-static const char *const provider_exchangers[] = {
-	"yahoodns.net", "protection.outlook.com", "olc.protection.outlook.com", "hotmail.com",
-	"googlemail.com", "google.com", "icloud.com", "me.com", "aol.com", NULL
+/* A zone of mail exchangers and the provider that runs them. */
+typedef struct exchanger_zone
+{
+	const char *zone;
+	const char *provider;
+} exchanger_zone;
+
+/*
+ * Mail exchangers of large providers whose host names are no mailbox domain:
+ * a failed connection to one is a block (59).  The zones are those of the
+ * providers' own MX records: Gmail's gmail-smtp-in.l.google.com and Google
+ * Workspace's aspmx.l.google.com / smtp.google.com ("Google Workspace MX
+ * record values", https://support.google.com/a/answer/174125); Outlook.com's
+ * *.olc.protection.outlook.com and Microsoft 365's
+ * <domain>.mail.protection.outlook.com ("Add DNS records to connect your
+ * domain", https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider);
+ * Yahoo's and AOL's *.yahoodns.net (the MX records yahoo.com and aol.com
+ * publish); iCloud Mail's mx01.mail.icloud.com ("Use a custom email domain
+ * with iCloud Mail", https://support.apple.com/102540).
+ */
+static const exchanger_zone provider_exchangers[] = {
+	{"yahoodns.net", "yahoo"}, {"protection.outlook.com", "microsoft"},
+	{"olc.protection.outlook.com", "microsoft"}, {"hotmail.com", "microsoft"},
+	{"googlemail.com", "google"}, {"google.com", "google"}, {"icloud.com", "apple"}, {"me.com", "apple"},
+	{"aol.com", "aol"}, {NULL, NULL}
+};
+
+/*
+ * Mail exchangers that say who hosts a mailbox, which the classifier does not
+ * read (a failed connection to them stays 29): hosted mail filters in front
+ * of company domains and providers' newer MX zones.  Sources: Microsoft's
+ * DNSSEC MX zone *.mx.microsoft ("How SMTP DANE works",
+ * https://learn.microsoft.com/purview/how-smtp-dane-works); Proofpoint
+ * Essentials' *.ppe-hosted.com and Proofpoint on Demand's *.pphosted.com
+ * (Proofpoint's MX setup guides, https://help.proofpoint.com); Mimecast's
+ * *-smtp-inbound-*.mimecast.com ("Connect Application - Updating Your MX
+ * Records", https://mimecastsupport.zendesk.com); Cisco Secure Email Cloud
+ * Gateway's *.iphmx.com (Cisco Secure Email Cloud Gateway user guide);
+ * Yandex 360's mx.yandex.net ("Set up MX record", https://yandex.com/support/business/domains/mx.html);
+ * NetEase's *.mxmail.netease.com (the MX records 163.com and 126.com publish).
+ */
+static const exchanger_zone hosting_exchangers[] = {
+	{"mx.microsoft", "microsoft"}, {"pphosted.com", "proofpoint"}, {"ppe-hosted.com", "proofpoint"},
+	{"mimecast.com", "mimecast"}, {"iphmx.com", "cisco"}, {"yandex.net", "yandex"},
+	{"netease.com", "netease"}, {NULL, NULL}
 };
 
 /*
@@ -119,12 +160,50 @@ host_lookup(const char *host, size_t len)
 		f.rule = "blocklist_zone";
 		return f;
 	}
-	for (i = 0; provider_exchangers[i] != NULL; i++)
-		if (under_zone(host, len, provider_exchangers[i]))
+	for (i = 0; provider_exchangers[i].zone != NULL; i++)
+		if (under_zone(host, len, provider_exchangers[i].zone))
 			f.large_provider = 1;
 	if (!f.large_provider)
 		f.large_provider = bounce_is_large_provider(host, len);
 	return f;
+}
+
+/* The provider of the first zone of the list the host is under, or NULL. */
+static const char *
+zone_provider(const char *host, size_t len, const exchanger_zone *zones)
+{
+	int			i;
+
+	for (i = 0; zones[i].zone != NULL; i++)
+		if (under_zone(host, len, zones[i].zone))
+			return zones[i].provider;
+	return NULL;
+}
+
+const char *
+host_provider(const char *host, size_t len)
+{
+	const char *provider;
+	int			i;
+
+	for (i = 0; blocklist_zones[i] != NULL; i++)
+		if (under_zone(host, len, blocklist_zones[i]))
+			return NULL;
+	if ((provider = zone_provider(host, len, provider_exchangers)) != NULL ||
+		(provider = zone_provider(host, len, hosting_exchangers)) != NULL)
+		return provider;
+	return bounce_domain_provider(host, len);
+}
+
+/* The number of entries of a zone list. */
+static int
+zones_length(const exchanger_zone *zones)
+{
+	int			n = 0;
+
+	while (zones[n].zone != NULL)
+		n++;
+	return n;
 }
 
 /* The length of a NULL-terminated list. */
@@ -142,7 +221,7 @@ int
 host_knowledge_count(void)
 {
 	return list_length(blocklist_zones) + (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0])) +
-		list_length(blocklist_labels) + list_length(provider_exchangers);
+		list_length(blocklist_labels) + zones_length(provider_exchangers);
 }
 
 host_knowledge
@@ -176,9 +255,9 @@ host_knowledge_at(int i)
 		return k;
 	}
 	i -= n;
-	if (i < list_length(provider_exchangers))
+	if (i < zones_length(provider_exchangers))
 	{
-		k.host = provider_exchangers[i];
+		k.host = provider_exchangers[i].zone;
 		k.rule = "large_provider_host";
 	}
 	return k;
