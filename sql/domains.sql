@@ -273,3 +273,7 @@ JOIN (SELECT s1.id, bounce_domain_health(s2.code, s2.at) AS h
       GROUP BY s1.id) f USING (id);
 
 RESET max_parallel_workers_per_gather;
+
+-- The tests that follow in this database have tables of these names.
+DROP VIEW big_by_sql;
+DROP TABLE cases, big, big_serial, big_parallel_hash, big_parallel_sort, big_parallel_one, slide;
