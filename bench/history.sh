@@ -75,30 +75,8 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	"${PSQL[@]}" -c "SELECT format('   %s rows, %s addresses, %s', count(*), count(DISTINCT address),
 	                                pg_size_pretty(pg_table_size('bounce_events'))) FROM bounce_events"
 
-	# The backend's CPU time so far (user + system, in clock ticks), read from /proc by the backend itself.
-	CPU_TICKS="SELECT 'cpu ' || (s[14]::bigint + s[15]::bigint) FROM string_to_array(pg_read_file('/proc/self/stat'), ' ') s"
-	TICK_MS=$(awk "BEGIN { print 1000 / $(getconf CLK_TCK) }")
-	# run SETTINGS QUERY: "wall_ms cpu_ms" of one run: the server's execution time, and
-	# the CPU time the backend spent (which other processes on the machine do not inflate;
-	# parallel workers' CPU is not in it).
-	run() {
-		"${PSQL[@]}" -c "$1" -c "$CPU_TICKS" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $2" -c "$CPU_TICKS" |
-			awk -v tick="$TICK_MS" '/^Execution Time:/ { wall = $3 } /^cpu / { c[n++] = $2 }
-			                        END { printf "%s %.0f\n", wall, (c[1] - c[0]) * tick }'
-	}
-	# top_node SETTINGS QUERY: the plan's top node and its workers, e.g. "Finalize HashAggregate, 2 workers".
-	top_node() {
-		"${PSQL[@]}" -c "$1" -c "EXPLAIN (COSTS OFF) $2" |
-			awk 'NR == 1 { top = $0 } /Workers Planned/ { w = ", " $3 " workers" } END { print top w }'
-	}
-	# median of the numbers given.
-	median() {
-		printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-	}
-	# ratio A B: A / B with two decimals.
-	ratio() {
-		awk "BEGIN { printf \"%.2f\", $1 / $2 }"
-	}
+	# run, top_node, median, ratio, verdict: the timing helpers every bench shares.
+	. bench/timing.sh
 
 	echo "== checking answers"
 	"${PSQL[@]}" -c "$SERIAL CREATE TABLE by_history AS $Q_HISTORY" \
@@ -149,10 +127,6 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	cpu_vs_baseline=$(ratio "$c_baseline" "$c_history")
 	vs_serial=$(ratio "$t_history" "$t_parallel")
 	floor_vs_serial=$(ratio "$t_floor" "$t_floor_parallel")
-	# verdict VALUE OP TARGET: "met" or "MISSED".
-	verdict() {
-		awk "BEGIN { print ($1 $2 $3) ? \"met\" : \"MISSED\" }"
-	}
 	echo "== results ($EVENTS events, $ADDRESSES addresses, PostgreSQL $("${PSQL[@]}" -c 'SHOW server_version'), $(nproc) CPUs)"
 	printf '   %-44s %10s ms   cpu %6s ms\n' "count(*) GROUP BY address" "$t_floor" "$c_floor" \
 		"bounce_invalid(code, at) GROUP BY address" "$t_history" "$c_history" \
