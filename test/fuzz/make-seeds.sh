@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=test/fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode"
+mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/domain"
 cp test/corpus/sisimai/eml/*.eml "$out/classify/"
 cp test/corpus/sisimai/eml/*.eml "$out/message/"
 # One file per response; the corpus escapes \n, \t and \\ are undone.
@@ -46,4 +46,15 @@ while [ $i -lt 32 ]; do
 		n=$((n + 1))
 	done
 	i=$((i + 1))
+done
+# The domain target: addresses and domains in Unicode and xn-- forms, full-width
+# dots and letters, and near misses (printf octal escapes for the UTF-8).
+n=0
+for v in 'anna@gmail.com' '<Anna@Example.COM>' '"a@b"@example.org' 'j\303\274rgen@b\303\274cher.example' \
+	'user@xn--bcher-kva.example' 'XN--BCHER-KVA.EXAMPLE.' 'user@\344\276\213\343\201\210\343\200\202jp' \
+	'\357\275\205\357\275\230.com' 'a..b.example' '-a.example' 'ab--c.example' 'xn--abc-.example' \
+	'anna@[192.0.2.1]' 'anna@localhost' 'bcher-kva' 'egbpdaj6bu4bxfgehfvwxn' '3B-ww4c5e180e575a65lsy2b' \
+	'\320\277\321\200\320\270\320\274\320\265\321\200.\321\200\321\204'; do
+	printf -- "$v" > "$out/domain/seed-$n"
+	n=$((n + 1))
 done
