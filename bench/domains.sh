@@ -139,9 +139,4 @@ export PG_CONFIG=$PG_BINDIR/pg_config
 # Build, and install into a private staging directory the cluster reads first.
 . bench/stage.sh
 
-# -t: a cluster of our own even as root, so other throwaway clusters can run meanwhile.
-SCALE=$SCALE RUNS=$RUNS pg_virtualenv -t -v "$PG_MAJOR" \
-	-o "extension_destdir=$STAGE" \
-	-o "dynamic_library_path=$STAGE$($PG_CONFIG --pkglibdir):\$libdir" \
-	-o "shared_buffers=2GB" -o "max_wal_size=8GB" \
-	"$PWD/bench/domains.sh" --in-cluster
+bench_in_cluster bench/domains.sh

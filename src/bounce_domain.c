@@ -34,13 +34,20 @@ utf8_arg(text *t, size_t *len)
 	return converted;
 }
 
-/* The normalised domain of an address, or of a bare domain name when no '@' is in it; -1 when neither. */
+/*
+ * The normalised domain of argument 0 into out: of an address, or, when
+ * bare_domain_too and no '@' is in it, of the text as a domain name.  The
+ * length, or -1 when the text is neither.
+ */
 static int
-domain_of_either(const char *s, size_t len, char *out)
+domain_arg(FunctionCallInfo fcinfo, bool bare_domain_too, char *out)
 {
-	if (memchr(s, '@', len) != NULL)
-		return bounce_domain_of_address(s, len, out);
-	return bounce_domain_normalize(s, len, out);
+	size_t		len;
+	const char *s = utf8_arg(PG_GETARG_TEXT_PP(0), &len);
+
+	if (bare_domain_too && memchr(s, '@', len) == NULL)
+		return bounce_domain_normalize(s, len, out);
+	return bounce_domain_of_address(s, len, out);
 }
 
 PG_FUNCTION_INFO_V1(bounce_domain_text);
@@ -49,9 +56,7 @@ Datum
 bounce_domain_text(PG_FUNCTION_ARGS)
 {
 	char		out[BOUNCE_DOMAIN_MAX + 1];
-	size_t		len;
-	const char *s = utf8_arg(PG_GETARG_TEXT_PP(0), &len);
-	int			n = bounce_domain_of_address(s, len, out);
+	int			n = domain_arg(fcinfo, false, out);
 
 	if (n < 0)
 		PG_RETURN_NULL();
@@ -68,17 +73,13 @@ Datum
 bounce_provider_text(PG_FUNCTION_ARGS)
 {
 	char		out[BOUNCE_DOMAIN_MAX + 1];
-	size_t		len;
-	const char *s = utf8_arg(PG_GETARG_TEXT_PP(0), &len);
-	int			n = domain_of_either(s, len, out);
+	int			n = domain_arg(fcinfo, true, out);
 	const char *provider;
 
 	if (n < 0)
 		PG_RETURN_NULL();
 	provider = bounce_domain_provider(out, (size_t) n);
-	if (provider != NULL)
-		PG_RETURN_TEXT_P(cstring_to_text(provider));
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, n));
+	PG_RETURN_TEXT_P(provider != NULL ? cstring_to_text(provider) : cstring_to_text_with_len(out, n));
 }
 
 PG_FUNCTION_INFO_V1(bounce_remote_provider_text);
