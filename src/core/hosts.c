@@ -46,8 +46,9 @@ typedef struct exchanger_zone
  * <domain>.mail.protection.outlook.com ("Add DNS records to connect your
  * domain", https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider);
  * Yahoo's and AOL's *.yahoodns.net (the MX records yahoo.com and aol.com
- * publish); iCloud Mail's mx01.mail.icloud.com ("Use a custom email domain
- * with iCloud Mail", https://support.apple.com/102540).
+ * publish); iCloud Mail's mx01.mail.icloud.com ("Use Custom Email Domain
+ * with iCloud Mail", https://support.apple.com/HT212514, and the MX records
+ * icloud.com publishes).
  */
 static const exchanger_zone provider_exchangers[] = {
 	{"yahoodns.net", "yahoo"}, {"protection.outlook.com", "microsoft"},
@@ -67,8 +68,11 @@ static const exchanger_zone provider_exchangers[] = {
  * *-smtp-inbound-*.mimecast.com ("Connect Application - Updating Your MX
  * Records", https://mimecastsupport.zendesk.com); Cisco Secure Email Cloud
  * Gateway's *.iphmx.com (Cisco Secure Email Cloud Gateway user guide);
- * Yandex 360's mx.yandex.net ("Set up MX record", https://yandex.com/support/business/domains/mx.html);
- * NetEase's *.mxmail.netease.com (the MX records 163.com and 126.com publish).
+ * Yandex 360's mx.yandex.net (Yandex 360 for Business help, "MX record"
+ * of a connected domain); NetEase's *.mxmail.netease.com (the MX records
+ * 163.com and 126.com publish).  Where a vendor page is named by its title
+ * only, its address moves too often to pin; the MX records a provider
+ * publishes for its own domains are its own statement of its exchangers.
  */
 static const exchanger_zone hosting_exchangers[] = {
 	{"mx.microsoft", "microsoft"}, {"pphosted.com", "proofpoint"}, {"ppe-hosted.com", "proofpoint"},
