@@ -276,7 +276,7 @@ test_random(void)
 	srand(1515);
 	for (round = 0; round < 3000; round++)
 	{
-		event		ev[80],
+		event		ev[80] = {{0, 0}},
 					shuffled[80];
 		int			n = rand() % 80,
 					i,
@@ -294,7 +294,7 @@ test_random(void)
 		has = oracle(ev, n, &p, &want);
 
 		/* Any order. */
-		memcpy(shuffled, ev, sizeof(ev));
+		memcpy(shuffled, ev, (size_t) n * sizeof(event));
 		for (i = n - 1; i > 0; i--)
 		{
 			int			j = rand() % (i + 1);
@@ -329,7 +329,7 @@ test_random(void)
 			domain_health w;
 			int			head;
 
-			memcpy(sorted, ev, sizeof(ev));
+			memcpy(sorted, ev, (size_t) n * sizeof(event));
 			/* Insertion sort by time: the frame's order. */
 			for (i = 1; i < n; i++)
 			{
