@@ -32,12 +32,10 @@ RUNS=${RUNS:-3}
 
 # Inside the throwaway cluster (pg_virtualenv runs this script again).
 if [ "${1:-}" = "--in-cluster" ]; then
-	PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
+	# PSQL, SERIAL, PARALLEL and the timing helpers every bench shares.
+	. bench/timing.sh
 	EVENTS=$(awk "BEGIN { printf \"%d\", $SCALE * 10000000 }")
 	DOMAINS=$(awk "BEGIN { printf \"%d\", $SCALE * 100000 }")
-	SESSION="SET jit = off; SET work_mem = '1GB';"
-	SERIAL="$SESSION SET max_parallel_workers_per_gather = 0;"
-	PARALLEL="$SESSION SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
 
 	Q_FLOOR="SELECT domain, count(*) FROM domain_events GROUP BY domain"
 	Q_HEALTH="SELECT domain, (bounce_domain_health(code, at)).state FROM domain_events GROUP BY domain"
@@ -65,9 +63,6 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	SQL
 	"${PSQL[@]}" -c "SELECT format('   %s rows, %s domains, %s', count(*), count(DISTINCT domain),
 	                                pg_size_pretty(pg_table_size('domain_events'))) FROM domain_events"
-
-	# run, top_node, median, ratio, verdict: the timing helpers every bench shares.
-	. bench/timing.sh
 
 	echo "== checking answers"
 	"${PSQL[@]}" -c "$SERIAL CREATE TABLE by_health AS $Q_HEALTH" \

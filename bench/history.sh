@@ -33,14 +33,10 @@ RUNS=${RUNS:-3}
 
 # Inside the throwaway cluster (pg_virtualenv runs this script again).
 if [ "${1:-}" = "--in-cluster" ]; then
-	PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
+	# PSQL, SERIAL, PARALLEL and the timing helpers every bench shares.
+	. bench/timing.sh
 	EVENTS=$(awk "BEGIN { printf \"%d\", $SCALE * 10000000 }")
 	ADDRESSES=$(awk "BEGIN { printf \"%d\", $SCALE * 1000000 }")
-	# The session settings of every measurement: no JIT (its compile time
-	# would dominate the differences), enough memory to aggregate in memory.
-	SESSION="SET jit = off; SET work_mem = '1GB';"
-	SERIAL="$SESSION SET max_parallel_workers_per_gather = 0;"
-	PARALLEL="$SESSION SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
 
 	Q_FLOOR="SELECT address, count(*) FROM bounce_events GROUP BY address"
 	Q_HISTORY="SELECT address, bounce_invalid(code, at) AS invalid FROM bounce_events GROUP BY address"
@@ -74,9 +70,6 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	SQL
 	"${PSQL[@]}" -c "SELECT format('   %s rows, %s addresses, %s', count(*), count(DISTINCT address),
 	                                pg_size_pretty(pg_table_size('bounce_events'))) FROM bounce_events"
-
-	# run, top_node, median, ratio, verdict: the timing helpers every bench shares.
-	. bench/timing.sh
 
 	echo "== checking answers"
 	"${PSQL[@]}" -c "$SERIAL CREATE TABLE by_history AS $Q_HISTORY" \

@@ -1,6 +1,14 @@
-# bench/timing.sh — sourced inside a bench's throwaway cluster, with PSQL set
-# to the psql command (an array): the helpers that time a query on the server
-# and summarise the runs.
+# bench/timing.sh — sourced inside a bench's throwaway cluster: the psql
+# command, the session settings of the measurements, and the helpers that time
+# a query on the server and summarise the runs.
+
+PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
+# The session settings of every measurement: no JIT (its compile time would
+# dominate the differences), enough memory to aggregate in memory; serial, or
+# with 2 parallel workers whatever the planner's costs.
+SESSION="SET jit = off; SET work_mem = '1GB';"
+SERIAL="$SESSION SET max_parallel_workers_per_gather = 0;"
+PARALLEL="$SESSION SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
 
 # The backend's CPU time so far (user + system, in clock ticks), read from /proc by the backend itself.
 CPU_TICKS="SELECT 'cpu ' || (s[14]::bigint + s[15]::bigint) FROM string_to_array(pg_read_file('/proc/self/stat'), ' ') s"
