@@ -287,7 +287,8 @@ test_random(void)
 		domain_health a,
 					b,
 					back;
-		unsigned char bytes[DOMAIN_HEALTH_SERIAL_SIZE];
+		unsigned char bytes[DOMAIN_HEALTH_SERIAL_SIZE],
+					again[DOMAIN_HEALTH_SERIAL_SIZE];
 		int			has = 0;
 
 		random_rows(ev, n);
@@ -317,7 +318,9 @@ test_random(void)
 			domain_health_add(&b, shuffled[i].code, shuffled[i].at);
 		domain_health_serialize(&b, bytes);
 		CHECK(domain_health_deserialize(bytes, sizeof(bytes), &back) == DOMAIN_HEALTH_OK);
-		CHECK(memcmp(&back, &b, sizeof(b)) == 0);
+		/* The state read back writes the same bytes (the struct's padding is never compared). */
+		domain_health_serialize(&back, again);
+		CHECK(memcmp(again, bytes, sizeof(bytes)) == 0);
 		CHECK(domain_health_combine(&a, &back) == DOMAIN_HEALTH_OK);
 		CHECK(domain_health_decide(&a, &got) == has);
 		if (has)
