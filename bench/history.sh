@@ -33,14 +33,10 @@ RUNS=${RUNS:-3}
 
 # Inside the throwaway cluster (pg_virtualenv runs this script again).
 if [ "${1:-}" = "--in-cluster" ]; then
-	PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
+	# PSQL, SERIAL, PARALLEL and the timing helpers every bench shares.
+	. bench/timing.sh
 	EVENTS=$(awk "BEGIN { printf \"%d\", $SCALE * 10000000 }")
 	ADDRESSES=$(awk "BEGIN { printf \"%d\", $SCALE * 1000000 }")
-	# The session settings of every measurement: no JIT (its compile time
-	# would dominate the differences), enough memory to aggregate in memory.
-	SESSION="SET jit = off; SET work_mem = '1GB';"
-	SERIAL="$SESSION SET max_parallel_workers_per_gather = 0;"
-	PARALLEL="$SESSION SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
 
 	Q_FLOOR="SELECT address, count(*) FROM bounce_events GROUP BY address"
 	Q_HISTORY="SELECT address, bounce_invalid(code, at) AS invalid FROM bounce_events GROUP BY address"
@@ -74,31 +70,6 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	SQL
 	"${PSQL[@]}" -c "SELECT format('   %s rows, %s addresses, %s', count(*), count(DISTINCT address),
 	                                pg_size_pretty(pg_table_size('bounce_events'))) FROM bounce_events"
-
-	# The backend's CPU time so far (user + system, in clock ticks), read from /proc by the backend itself.
-	CPU_TICKS="SELECT 'cpu ' || (s[14]::bigint + s[15]::bigint) FROM string_to_array(pg_read_file('/proc/self/stat'), ' ') s"
-	TICK_MS=$(awk "BEGIN { print 1000 / $(getconf CLK_TCK) }")
-	# run SETTINGS QUERY: "wall_ms cpu_ms" of one run: the server's execution time, and
-	# the CPU time the backend spent (which other processes on the machine do not inflate;
-	# parallel workers' CPU is not in it).
-	run() {
-		"${PSQL[@]}" -c "$1" -c "$CPU_TICKS" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $2" -c "$CPU_TICKS" |
-			awk -v tick="$TICK_MS" '/^Execution Time:/ { wall = $3 } /^cpu / { c[n++] = $2 }
-			                        END { printf "%s %.0f\n", wall, (c[1] - c[0]) * tick }'
-	}
-	# top_node SETTINGS QUERY: the plan's top node and its workers, e.g. "Finalize HashAggregate, 2 workers".
-	top_node() {
-		"${PSQL[@]}" -c "$1" -c "EXPLAIN (COSTS OFF) $2" |
-			awk 'NR == 1 { top = $0 } /Workers Planned/ { w = ", " $3 " workers" } END { print top w }'
-	}
-	# median of the numbers given.
-	median() {
-		printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-	}
-	# ratio A B: A / B with two decimals.
-	ratio() {
-		awk "BEGIN { printf \"%.2f\", $1 / $2 }"
-	}
 
 	echo "== checking answers"
 	"${PSQL[@]}" -c "$SERIAL CREATE TABLE by_history AS $Q_HISTORY" \
@@ -149,10 +120,6 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	cpu_vs_baseline=$(ratio "$c_baseline" "$c_history")
 	vs_serial=$(ratio "$t_history" "$t_parallel")
 	floor_vs_serial=$(ratio "$t_floor" "$t_floor_parallel")
-	# verdict VALUE OP TARGET: "met" or "MISSED".
-	verdict() {
-		awk "BEGIN { print ($1 $2 $3) ? \"met\" : \"MISSED\" }"
-	}
 	echo "== results ($EVENTS events, $ADDRESSES addresses, PostgreSQL $("${PSQL[@]}" -c 'SHOW server_version'), $(nproc) CPUs)"
 	printf '   %-44s %10s ms   cpu %6s ms\n' "count(*) GROUP BY address" "$t_floor" "$c_floor" \
 		"bounce_invalid(code, at) GROUP BY address" "$t_history" "$c_history" \
@@ -176,9 +143,4 @@ export PG_CONFIG=$PG_BINDIR/pg_config
 # Build, and install into a private staging directory the cluster reads first.
 . bench/stage.sh
 
-# -t: a cluster of our own even as root, so other throwaway clusters can run meanwhile.
-SCALE=$SCALE RUNS=$RUNS pg_virtualenv -t -v "$PG_MAJOR" \
-	-o "extension_destdir=$STAGE" \
-	-o "dynamic_library_path=$STAGE$($PG_CONFIG --pkglibdir):\$libdir" \
-	-o "shared_buffers=2GB" -o "max_wal_size=8GB" \
-	"$PWD/bench/history.sh" --in-cluster
+bench_in_cluster bench/history.sh

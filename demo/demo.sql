@@ -44,3 +44,13 @@ FROM (SELECT email, bounce_verdict(classify_bounce(smtp_response, email), bounce
       FROM bounces GROUP BY email) s
 WHERE (v).hard_bounces > 0 OR (v).soft_bounces > 0
 ORDER BY (v).invalid DESC, email;
+
+\echo '== Per provider: who runs the mailbox (the refusing server when the bounce names it), and its health'
+SELECT provider, domains, (h).state, (h).events, (h).unreachable, (h).blocks, (h).throttles,
+       round((h).block_share::numeric, 2) AS block_share, (h).last_problem
+FROM (SELECT provider, count(DISTINCT domain) AS domains, bounce_domain_health(code, bounced_at) AS h
+      FROM (SELECT coalesce(bounce_remote_provider(smtp_response), bounce_provider(email)) AS provider,
+                   bounce_domain(email) AS domain, classify_bounce(smtp_response, email) AS code, bounced_at
+            FROM bounces) b
+      GROUP BY provider) s
+ORDER BY (h).events DESC, provider;

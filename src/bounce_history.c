@@ -14,7 +14,6 @@
 #include "bouncecode.h"
 
 #include "access/htup_details.h"
-#include "common/int.h"
 #include "datatype/timestamp.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -56,19 +55,6 @@ allocator_in(MemoryContext mcxt)
 	bounce_history_allocator allocator = {history_alloc, history_resize, mcxt};
 
 	return allocator;
-}
-
-/* The aggregate's memory context; calling a support function directly is an error. */
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *function)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called as an aggregate support function", function)));
-	return aggcontext;
 }
 
 /* Raise the error a core status stands for (OK and CANNOT_UNDO are not errors). */
@@ -115,38 +101,6 @@ check_soft_limit(int32 soft_limit)
 	return soft_limit;
 }
 
-/*
- * min_span in microseconds, counting a month as 30 days and a day as 24 hours:
- * the arithmetic of interval comparison, so that "the span is at least
- * min_span" means the same as last_soft - first_soft >= min_span in SQL.
- * It must be finite, not negative, and fit in 64-bit microseconds.
- */
-static int64
-min_span_of(const Interval *span)
-{
-	int64		months,
-				days,
-				total;
-
-	if (!BounceIntervalIsFinite(span))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("min_span must be finite")));
-	if (pg_mul_s64_overflow((int64) span->month, DAYS_PER_MONTH * USECS_PER_DAY, &months) ||
-		pg_mul_s64_overflow((int64) span->day, USECS_PER_DAY, &days) ||
-		pg_add_s64_overflow(months, days, &total) ||
-		pg_add_s64_overflow(total, span->time, &total))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("min_span is out of range"),
-				 errhint("min_span must be at most about 292000 years.")));
-	if (total < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("min_span must not be negative")));
-	return total;
-}
-
 /* The rule of this row: the defaults, or the validated soft_limit and min_span. */
 static bounce_history_params
 params_arg(FunctionCallInfo fcinfo)
@@ -160,7 +114,7 @@ params_arg(FunctionCallInfo fcinfo)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("soft_limit and min_span must not be NULL")));
 	params.soft_limit = check_soft_limit(PG_GETARG_INT32(ARG_SOFT_LIMIT));
-	params.min_span = min_span_of(PG_GETARG_INTERVAL_P(ARG_MIN_SPAN));
+	params.min_span = bounce_interval_usecs(PG_GETARG_INTERVAL_P(ARG_MIN_SPAN), "min_span");
 	return params;
 }
 
@@ -183,7 +137,7 @@ PG_FUNCTION_INFO_V1(bounce_history_transfn);
 Datum
 bounce_history_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "bounce_history_transfn");
+	MemoryContext aggcontext = bounce_aggregate_context(fcinfo, "bounce_history_transfn");
 	bounce_history *h = state_arg(fcinfo);
 	bounce_history_params params = params_arg(fcinfo);
 	bounce_history_allocator allocator = allocator_in(aggcontext);
@@ -223,7 +177,7 @@ bounce_history_invfn(PG_FUNCTION_ARGS)
 {
 	bounce_history *h;
 
-	aggregate_context(fcinfo, "bounce_history_invfn");
+	bounce_aggregate_context(fcinfo, "bounce_history_invfn");
 	h = state_arg(fcinfo);
 	if (h == NULL)
 		PG_RETURN_NULL();
@@ -240,7 +194,7 @@ PG_FUNCTION_INFO_V1(bounce_history_combinefn);
 Datum
 bounce_history_combinefn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "bounce_history_combinefn");
+	MemoryContext aggcontext = bounce_aggregate_context(fcinfo, "bounce_history_combinefn");
 	bounce_history_allocator allocator = allocator_in(aggcontext);
 	bounce_history *dst = state_arg(fcinfo);
 	bounce_history *src;
@@ -274,7 +228,7 @@ bounce_history_serialfn(PG_FUNCTION_ARGS)
 	size_t		size;
 	bytea	   *out;
 
-	aggregate_context(fcinfo, "bounce_history_serialfn");
+	bounce_aggregate_context(fcinfo, "bounce_history_serialfn");
 	h = (bounce_history *) PG_GETARG_POINTER(0);
 	size = bounce_history_serial_size(h);
 	if (size > MaxAllocSize - VARHDRSZ)
@@ -298,7 +252,7 @@ bounce_history_deserialfn(PG_FUNCTION_ARGS)
 	bounce_history *h = NULL;
 	bounce_history_allocator allocator = allocator_in(CurrentMemoryContext);
 
-	aggregate_context(fcinfo, "bounce_history_deserialfn");
+	bounce_aggregate_context(fcinfo, "bounce_history_deserialfn");
 	in = PG_GETARG_BYTEA_PP(0);
 	check_status(bounce_history_deserialize((const unsigned char *) VARDATA_ANY(in),
 											VARSIZE_ANY_EXHDR(in), &h, &allocator));
@@ -331,23 +285,6 @@ enum
 	VERDICT_NCOLUMNS
 };
 
-/* The blessed row type of bounce_verdict, looked up once per call site. */
-static TupleDesc
-verdict_tupdesc(FunctionCallInfo fcinfo)
-{
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	MemoryContext oldcontext;
-
-	if (tupdesc != NULL)
-		return tupdesc;
-	tupdesc = bounce_result_tupdesc(fcinfo, VERDICT_NCOLUMNS, "bounce_verdict");
-	oldcontext = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-	MemoryContextSwitchTo(oldcontext);
-	fcinfo->flinfo->fn_extra = tupdesc;
-	return tupdesc;
-}
-
 PG_FUNCTION_INFO_V1(bounce_verdict_finalfn);
 /* Final function of bounce_verdict: NULL without rows, else the decision and its evidence. */
 Datum
@@ -361,7 +298,7 @@ bounce_verdict_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) ||
 		!bounce_history_decide((bounce_history *) PG_GETARG_POINTER(0), &verdict))
 		PG_RETURN_NULL();
-	tupdesc = verdict_tupdesc(fcinfo);
+	tupdesc = bounce_final_tupdesc(fcinfo, VERDICT_NCOLUMNS, "bounce_verdict");
 
 	values[VERDICT_INVALID] = BoolGetDatum(verdict.invalid);
 	if (verdict.reason == BOUNCE_REASON_HARD)

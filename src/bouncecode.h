@@ -10,6 +10,7 @@
 
 #include "compat.h"
 #include "access/tupdesc.h"
+#include "datatype/timestamp.h"
 #include "fmgr.h"
 #include "funcapi.h"
 
@@ -53,5 +54,14 @@ extern TupleDesc bounce_result_tupdesc(FunctionCallInfo fcinfo, int ncolumns, co
  */
 extern FuncCallContext *bounce_catalog_first_call(FunctionCallInfo fcinfo, int ncolumns, int kind_column,
 												  uint64 max_calls, const char *what);
+
+/* The aggregate's memory context; calling a support function directly is an error (0A000). */
+extern MemoryContext bounce_aggregate_context(FunctionCallInfo fcinfo, const char *function);
+
+/* An interval parameter named name in microseconds (months of 30 days); finite and not negative, else 22023. */
+extern int64 bounce_interval_usecs(const Interval *span, const char *name);
+
+/* The blessed composite result type of an aggregate's final function, looked up once per call site. */
+extern TupleDesc bounce_final_tupdesc(FunctionCallInfo fcinfo, int ncolumns, const char *what);
 
 #endif							/* BOUNCECODE_H */

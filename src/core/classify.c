@@ -175,6 +175,7 @@ bounce_classify(const char *text, size_t len, const bounce_options *options, bou
 	if (d.evidence == NULL && d.code == BOUNCE_40)
 		r->rule = is_blank_text(text, len) ? "empty" : "no_cue";
 	r->smtp_reply = sc.reply_code;
+	r->remote_provider = sc.remote_provider;
 	if (options == NULL || !options->code_only)
 		explain(&sc, &d, text, len, r);
 }

@@ -48,6 +48,7 @@ typedef struct bounce_result
 	char		status[BOUNCE_STATUS_MAX];	/* enhanced status code, "" if none */
 	char		evidence[BOUNCE_EVIDENCE_MAX + 1];	/* the text that triggered it (valid UTF-8) */
 	char		recipient[BOUNCE_ADDRESS_MAX + 1];	/* failed recipient found in the text, "" if none */
+	const char *remote_provider;	/* provider running the remote MTA the bounce names (static), NULL if none known */
 } bounce_result;
 
 /*

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "big_endian.h"
 #include "bounce_codes.h"
 
 /* One distinct (time, code) pair of a hard or soft bounce. */
@@ -641,32 +642,6 @@ bounce_history_decide(bounce_history *h, bounce_history_verdict *verdict)
 		verdict->reason = BOUNCE_REASON_SOFT;
 	verdict->invalid = verdict->reason != BOUNCE_REASON_NONE;
 	return 1;
-}
-
-/* Big-endian writer of an unsigned integer of 1 to 8 bytes; returns the position after it. */
-static unsigned char *
-put_uint(unsigned char *p, uint64_t v, int bytes)
-{
-	int			i;
-
-	for (i = bytes - 1; i >= 0; i--)
-	{
-		p[i] = (unsigned char) (v & 0xFF);
-		v >>= 8;
-	}
-	return p + bytes;
-}
-
-/* Big-endian reader of an unsigned integer of 1 to 8 bytes. */
-static uint64_t
-get_uint(const unsigned char *p, int bytes)
-{
-	uint64_t	v = 0;
-	int			i;
-
-	for (i = 0; i < bytes; i++)
-		v = (v << 8) | p[i];
-	return v;
 }
 
 /* Serialized size: the header and one entry per counted pair. */

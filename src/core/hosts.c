@@ -29,10 +29,55 @@ static const char *const blocklist_zones[] = {
 	"mxtoolbox.com", "ipcheck.proofpoint.com", "barracudanetworks.com", "multirbl.valli.org", "anti-spam.org.cn", "spamrats.com", NULL
 };
 
-/* Mail exchangers of large providers whose host names are no mailbox domain. */
-static const char *const provider_exchangers[] = {
-	"yahoodns.net", "protection.outlook.com", "olc.protection.outlook.com", "hotmail.com",
-	"googlemail.com", "google.com", "icloud.com", "me.com", "aol.com", NULL
+/* A zone of mail exchangers and the provider that runs them. */
+typedef struct exchanger_zone
+{
+	const char *zone;
+	const char *provider;
+} exchanger_zone;
+
+/*
+ * Mail exchangers of large providers whose host names are no mailbox domain:
+ * a failed connection to one is a block (59).  The zones are those of the
+ * providers' own MX records: Gmail's gmail-smtp-in.l.google.com and Google
+ * Workspace's aspmx.l.google.com / smtp.google.com ("Google Workspace MX
+ * record values", https://support.google.com/a/answer/174125); Outlook.com's
+ * *.olc.protection.outlook.com and Microsoft 365's
+ * <domain>.mail.protection.outlook.com ("Add DNS records to connect your
+ * domain", https://learn.microsoft.com/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider);
+ * Yahoo's and AOL's *.yahoodns.net (the MX records yahoo.com and aol.com
+ * publish); iCloud Mail's mx01.mail.icloud.com ("Use Custom Email Domain
+ * with iCloud Mail", https://support.apple.com/HT212514, and the MX records
+ * icloud.com publishes).
+ */
+static const exchanger_zone provider_exchangers[] = {
+	{"yahoodns.net", "yahoo"}, {"protection.outlook.com", "microsoft"},
+	{"olc.protection.outlook.com", "microsoft"}, {"hotmail.com", "microsoft"},
+	{"googlemail.com", "google"}, {"google.com", "google"}, {"icloud.com", "apple"}, {"me.com", "apple"},
+	{"aol.com", "aol"}, {NULL, NULL}
+};
+
+/*
+ * Mail exchangers that say who hosts a mailbox, which the classifier does not
+ * read (a failed connection to them stays 29): hosted mail filters in front
+ * of company domains and providers' newer MX zones.  Sources: Microsoft's
+ * DNSSEC MX zone *.mx.microsoft ("How SMTP DANE works",
+ * https://learn.microsoft.com/purview/how-smtp-dane-works); Proofpoint
+ * Essentials' *.ppe-hosted.com and Proofpoint on Demand's *.pphosted.com
+ * (Proofpoint's MX setup guides, https://help.proofpoint.com); Mimecast's
+ * *-smtp-inbound-*.mimecast.com ("Connect Application - Updating Your MX
+ * Records", https://mimecastsupport.zendesk.com); Cisco Secure Email Cloud
+ * Gateway's *.iphmx.com (Cisco Secure Email Cloud Gateway user guide);
+ * Yandex 360's mx.yandex.net (Yandex 360 for Business help, "MX record"
+ * of a connected domain); NetEase's *.mxmail.netease.com (the MX records
+ * 163.com and 126.com publish).  Where a vendor page is named by its title
+ * only, its address moves too often to pin; the MX records a provider
+ * publishes for its own domains are its own statement of its exchangers.
+ */
+static const exchanger_zone hosting_exchangers[] = {
+	{"mx.microsoft", "microsoft"}, {"pphosted.com", "proofpoint"}, {"ppe-hosted.com", "proofpoint"},
+	{"mimecast.com", "mimecast"}, {"iphmx.com", "cisco"}, {"yandex.net", "yandex"},
+	{"netease.com", "netease"}, {NULL, NULL}
 };
 
 /*
@@ -53,7 +98,7 @@ static const struct
 static const char *const blocklist_labels[] = {"dnsbl", "rbl", "blacklist", "blocklist", NULL};
 
 /*
- * Every zone name of the three lists above in one small hash table, built
+ * Every zone name of the four lists above in one small hash table, built
  * once.  A host is looked up by its suffixes — itself and what follows each of
  * its dots, the names it is "under" — a handful of lookups instead of
  * comparing its end with every zone (host_lookup runs for every host name of
@@ -62,6 +107,7 @@ static const char *const blocklist_labels[] = {"dnsbl", "rbl", "blacklist", "blo
 #define ZONE_BLOCKLIST 1
 #define ZONE_REASON 2
 #define ZONE_PROVIDER 4
+#define ZONE_HOSTING 8
 #define ZONE_SLOTS 256			/* a power of two, well above the ~40 names */
 #define ZONE_LIST_LEN(list) (sizeof(list) / sizeof(list[0]))
 
@@ -70,7 +116,7 @@ typedef struct zone_slot
 	const char *name;			/* NULL: empty */
 	size_t		len;
 	unsigned char kind;			/* ZONE_* */
-	int			reason;			/* ZONE_REASON: index into reason_hosts */
+	int			index;			/* index into its list (reason_hosts, provider_exchangers, hosting_exchangers) */
 } zone_slot;
 
 static zone_slot zone_slots[ZONE_SLOTS];
@@ -98,7 +144,7 @@ zone_hash(const char *s, size_t len)
 
 /* Enter one zone name (open addressing; a name in two lists gets two slots). */
 static void
-add_zone(const char *name, unsigned char kind, int reason)
+add_zone(const char *name, unsigned char kind, int index)
 {
 	size_t		len = strlen(name),
 				h = zone_hash(name, len) & (ZONE_SLOTS - 1);
@@ -108,7 +154,7 @@ add_zone(const char *name, unsigned char kind, int reason)
 	zone_slots[h].name = name;
 	zone_slots[h].len = len;
 	zone_slots[h].kind = kind;
-	zone_slots[h].reason = reason;
+	zone_slots[h].index = index;
 }
 
 /* Fill zone_slots (idempotent). */
@@ -121,32 +167,75 @@ build_zone_slots(void)
 		add_zone(blocklist_zones[i], ZONE_BLOCKLIST, -1);
 	for (i = 0; i < ZONE_LIST_LEN(reason_hosts); i++)
 		add_zone(reason_hosts[i].host, ZONE_REASON, (int) i);
-	for (i = 0; provider_exchangers[i] != NULL; i++)
-		add_zone(provider_exchangers[i], ZONE_PROVIDER, -1);
+	for (i = 0; provider_exchangers[i].zone != NULL; i++)
+		add_zone(provider_exchangers[i].zone, ZONE_PROVIDER, (int) i);
+	for (i = 0; hosting_exchangers[i].zone != NULL; i++)
+		add_zone(hosting_exchangers[i].zone, ZONE_HOSTING, (int) i);
 	zone_slots_ready = 1;
 }
 
 /*
- * The kinds of zone that name[0..len), of hash h, is, in any case (ZONE_*
- * bits); *reason becomes the lowest index into reason_hosts it is, if lower.
+ * What the zone names a host is under say: the kinds (ZONE_* bits) and, per
+ * kind with a list, the lowest index into that list.
  */
-static unsigned char
-zone_kinds(const char *name, size_t len, size_t h, int *reason)
+typedef struct zone_match
 {
-	unsigned char kinds = 0;
+	unsigned char kinds;
+	int			reason;			/* reason_hosts, or -1 */
+	int			exchanger;		/* provider_exchangers, or -1 */
+	int			hosting;		/* hosting_exchangers, or -1 */
+} zone_match;
 
+/* Keep the lower of two list indexes (-1: none). */
+static inline void
+keep_lowest(int *kept, int index)
+{
+	if (*kept < 0 || index < *kept)
+		*kept = index;
+}
+
+/* Add the zones name[0..len), of hash h, is (in any case) to *zm. */
+static void
+zone_kinds(const char *name, size_t len, size_t h, zone_match *zm)
+{
 	for (h &= ZONE_SLOTS - 1; zone_slots[h].name != NULL; h = (h + 1) & (ZONE_SLOTS - 1))
 	{
 		const zone_slot *z = &zone_slots[h];
 
 		if (z->len == len && ascii_has_prefix(name, len, z->name))
 		{
-			kinds |= z->kind;
-			if (z->kind == ZONE_REASON && (*reason < 0 || z->reason < *reason))
-				*reason = z->reason;
+			zm->kinds |= z->kind;
+			if (z->kind == ZONE_REASON)
+				keep_lowest(&zm->reason, z->index);
+			else if (z->kind == ZONE_PROVIDER)
+				keep_lowest(&zm->exchanger, z->index);
+			else if (z->kind == ZONE_HOSTING)
+				keep_lowest(&zm->hosting, z->index);
 		}
 	}
-	return kinds;
+}
+
+/*
+ * The zones host[0..len) is under: the host itself and what follows each of
+ * its dots, each suffix looked up with its hash taken on the way from the
+ * last byte back (one pass, linear in the host's length).
+ */
+static zone_match
+host_zones(const char *host, size_t len)
+{
+	zone_match	zm = {0, -1, -1, -1};
+	size_t		i,
+				h = ZONE_HASH_SEED;
+
+	if (!zone_slots_ready)
+		build_zone_slots();
+	for (i = len; i > 0; i--)
+	{
+		h = zone_hash_step(h, (unsigned char) host[i - 1]);
+		if (i == 1 || host[i - 2] == '.')
+			zone_kinds(host + i - 1, len - i + 1, h, &zm);
+	}
+	return zm;
 }
 
 /* Is one of the host's dot-separated labels one of the words (or word-prefixed, "rbl2")? */
@@ -180,37 +269,21 @@ host_fact
 host_lookup(const char *host, size_t len)
 {
 	host_fact	f;
-	unsigned char kinds = 0;
-	int			reason = -1;
-	size_t		i,
-				h = ZONE_HASH_SEED;
+	zone_match	zm = host_zones(host, len);
 
 	f.large_provider = 0;
 	f.code = -1;
 	f.rule = NULL;
-	if (!zone_slots_ready)
-		build_zone_slots();
-	/*
-	 * The host is under a zone when the zone is the host or follows one of
-	 * its dots: each such suffix is looked up, its hash taken on the way
-	 * from the last byte back (one pass, linear in the host's length).
-	 */
-	for (i = len; i > 0; i--)
-	{
-		h = zone_hash_step(h, (unsigned char) host[i - 1]);
-		if (i == 1 || host[i - 2] == '.')
-			kinds |= zone_kinds(host + i - 1, len - i + 1, h, &reason);
-	}
-	if (kinds & ZONE_BLOCKLIST)
+	if (zm.kinds & ZONE_BLOCKLIST)
 	{
 		f.code = 51;
 		f.rule = "blocklist_zone";
 		return f;
 	}
-	if (kinds & ZONE_REASON)
+	if (zm.kinds & ZONE_REASON)
 	{
-		f.code = reason_hosts[reason].code;
-		f.rule = reason_hosts[reason].rule;
+		f.code = reason_hosts[zm.reason].code;
+		f.rule = reason_hosts[zm.reason].rule;
 		return f;
 	}
 	if (has_label(host, len, blocklist_labels))
@@ -219,11 +292,36 @@ host_lookup(const char *host, size_t len)
 		f.rule = "blocklist_zone";
 		return f;
 	}
-	if (kinds & ZONE_PROVIDER)
+	if (zm.kinds & ZONE_PROVIDER)
 		f.large_provider = 1;
 	if (!f.large_provider)
 		f.large_provider = bounce_is_large_provider(host, len);
 	return f;
+}
+
+const char *
+host_provider(const char *host, size_t len)
+{
+	zone_match	zm = host_zones(host, len);
+
+	if (zm.kinds & ZONE_BLOCKLIST)
+		return NULL;
+	if (zm.exchanger >= 0)
+		return provider_exchangers[zm.exchanger].provider;
+	if (zm.hosting >= 0)
+		return hosting_exchangers[zm.hosting].provider;
+	return bounce_domain_provider(host, len);
+}
+
+/* The number of entries of a zone list. */
+static int
+zones_length(const exchanger_zone *zones)
+{
+	int			n = 0;
+
+	while (zones[n].zone != NULL)
+		n++;
+	return n;
 }
 
 /* The length of a NULL-terminated list. */
@@ -241,7 +339,7 @@ int
 host_knowledge_count(void)
 {
 	return list_length(blocklist_zones) + (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0])) +
-		list_length(blocklist_labels) + list_length(provider_exchangers);
+		list_length(blocklist_labels) + zones_length(provider_exchangers);
 }
 
 host_knowledge
@@ -275,9 +373,9 @@ host_knowledge_at(int i)
 		return k;
 	}
 	i -= n;
-	if (i < list_length(provider_exchangers))
+	if (i < zones_length(provider_exchangers))
 	{
-		k.host = provider_exchangers[i];
+		k.host = provider_exchangers[i].zone;
 		k.rule = "large_provider_host";
 	}
 	return k;

@@ -35,4 +35,12 @@ extern host_knowledge host_knowledge_at(int i);
 /* What the host name host[0..len) (any case) says. */
 extern host_fact host_lookup(const char *host, size_t len);
 
+/*
+ * The mailbox provider that runs the mail exchanger host[0..len) (any case):
+ * a large provider's exchanger ("aspmx.l.google.com" -> "google"), a hosted
+ * mail filter ("mx1.example.pphosted.com" -> "proofpoint"), or a host under a
+ * built-in provider domain ("mx1.comcast.net" -> "comcast"); NULL otherwise.
+ */
+extern const char *host_provider(const char *host, size_t len);
+
 #endif

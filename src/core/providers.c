@@ -1,59 +1,93 @@
 /*
- * providers.c — the built-in large-provider domain set and its O(1) lookup
- * (an open-addressing hash table filled on first use).
+ * providers.c — the built-in large-provider domains, the mailbox provider
+ * behind each, and their O(1) lookup (an open-addressing hash table filled on
+ * first use).
+ *
+ * Provider names: a domain's provider is the company that runs its mailboxes
+ * (lower-case, '_' for spaces), as each provider says of its own domains on
+ * its postmaster or help pages (Google "Gmail", Microsoft "Outlook.com" with
+ * Hotmail, Live and MSN, Yahoo "Yahoo Mail" with ymail.com and rocketmail.com,
+ * AOL, Apple "iCloud Mail" with me.com and mac.com, United Internet's GMX,
+ * WEB.DE and mail.com postmaster pages, Mail.ru's postmaster with bk.ru,
+ * inbox.ru and list.ru, NetEase's 163/126/yeah.net, Proton with pm.me).  A
+ * domain whose operator this table does not name (NULL) stands for itself.
  */
 #include "providers.h"
 
 #include <string.h>
 
-const char *const bounce_large_providers[] = {
+const bounce_provider_domain bounce_provider_domains[] = {
 	/* Google, Microsoft, Yahoo/AOL, Apple */
-	"gmail.com", "googlemail.com", "google.com",
-	"outlook.com", "hotmail.com", "live.com", "msn.com", "passport.com",
-	"hotmail.co.uk", "hotmail.fr", "hotmail.de", "hotmail.it", "hotmail.es", "hotmail.se",
-	"hotmail.no", "hotmail.dk", "live.se", "live.no", "live.dk", "live.fi", "live.co.uk",
-	"live.fr", "live.de", "live.nl", "outlook.se", "outlook.de", "outlook.fr",
-	"yahoo.com", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.es", "yahoo.it", "yahoo.se",
-	"yahoo.no", "yahoo.dk", "yahoo.co.jp", "yahoo.ca", "yahoo.com.au", "yahoo.com.br",
-	"ymail.com", "rocketmail.com", "aol.com", "aim.com", "aol.co.uk", "aol.de", "aol.fr",
-	"icloud.com", "me.com", "mac.com",
+	{"gmail.com", "google"}, {"googlemail.com", "google"}, {"google.com", "google"},
+	{"outlook.com", "microsoft"}, {"hotmail.com", "microsoft"}, {"live.com", "microsoft"},
+	{"msn.com", "microsoft"}, {"passport.com", "microsoft"},
+	{"hotmail.co.uk", "microsoft"}, {"hotmail.fr", "microsoft"}, {"hotmail.de", "microsoft"},
+	{"hotmail.it", "microsoft"}, {"hotmail.es", "microsoft"}, {"hotmail.se", "microsoft"},
+	{"hotmail.no", "microsoft"}, {"hotmail.dk", "microsoft"}, {"live.se", "microsoft"}, {"live.no", "microsoft"},
+	{"live.dk", "microsoft"}, {"live.fi", "microsoft"}, {"live.co.uk", "microsoft"},
+	{"live.fr", "microsoft"}, {"live.de", "microsoft"}, {"live.nl", "microsoft"}, {"outlook.se", "microsoft"},
+	{"outlook.de", "microsoft"}, {"outlook.fr", "microsoft"},
+	{"yahoo.com", "yahoo"}, {"yahoo.co.uk", "yahoo"}, {"yahoo.fr", "yahoo"}, {"yahoo.de", "yahoo"},
+	{"yahoo.es", "yahoo"}, {"yahoo.it", "yahoo"}, {"yahoo.se", "yahoo"},
+	{"yahoo.no", "yahoo"}, {"yahoo.dk", "yahoo"}, {"yahoo.co.jp", "yahoo"}, {"yahoo.ca", "yahoo"},
+	{"yahoo.com.au", "yahoo"}, {"yahoo.com.br", "yahoo"},
+	{"ymail.com", "yahoo"}, {"rocketmail.com", "yahoo"}, {"aol.com", "aol"}, {"aim.com", "aol"},
+	{"aol.co.uk", "aol"}, {"aol.de", "aol"}, {"aol.fr", "aol"},
+	{"icloud.com", "apple"}, {"me.com", "apple"}, {"mac.com", "apple"},
 	/* Germany, Austria, Switzerland */
-	"gmx.de", "gmx.net", "gmx.com", "gmx.at", "gmx.ch", "web.de", "t-online.de", "freenet.de",
-	"arcor.de", "mail.de", "posteo.de", "bluewin.ch",
+	{"gmx.de", "united_internet"}, {"gmx.net", "united_internet"}, {"gmx.com", "united_internet"},
+	{"gmx.at", "united_internet"}, {"gmx.ch", "united_internet"}, {"web.de", "united_internet"},
+	{"t-online.de", "t_online"}, {"freenet.de", "freenet"},
+	{"arcor.de", NULL}, {"mail.de", NULL}, {"posteo.de", "posteo"}, {"bluewin.ch", "swisscom"},
 	/* France */
-	"orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "laposte.net", "bbox.fr",
+	{"orange.fr", "orange"}, {"wanadoo.fr", "orange"}, {"free.fr", "free"}, {"sfr.fr", "sfr"}, {"neuf.fr", "sfr"},
+	{"laposte.net", "laposte"}, {"bbox.fr", NULL},
 	/* Russia, China, Korea, India, Brazil */
-	"yandex.ru", "yandex.com", "ya.ru", "mail.ru", "bk.ru", "inbox.ru", "list.ru", "rambler.ru",
-	"qq.com", "163.com", "126.com", "yeah.net", "sina.com", "sohu.com", "aliyun.com",
-	"naver.com", "daum.net", "hanmail.net", "rediffmail.com",
-	"uol.com.br", "bol.com.br", "terra.com.br",
+	{"yandex.ru", "yandex"}, {"yandex.com", "yandex"}, {"ya.ru", "yandex"}, {"mail.ru", "mail_ru"},
+	{"bk.ru", "mail_ru"}, {"inbox.ru", "mail_ru"}, {"list.ru", "mail_ru"}, {"rambler.ru", "rambler"},
+	{"qq.com", "qq"}, {"163.com", "netease"}, {"126.com", "netease"}, {"yeah.net", "netease"},
+	{"sina.com", "sina"}, {"sohu.com", "sohu"}, {"aliyun.com", NULL},
+	{"naver.com", "naver"}, {"daum.net", "kakao"}, {"hanmail.net", "kakao"}, {"rediffmail.com", NULL},
+	{"uol.com.br", NULL}, {"bol.com.br", NULL}, {"terra.com.br", NULL},
 	/* North America */
-	"comcast.net", "verizon.net", "att.net", "sbcglobal.net", "bellsouth.net", "cox.net",
-	"charter.net", "earthlink.net", "optonline.net", "frontier.com", "shaw.ca", "rogers.com",
-	"sympatico.ca", "videotron.ca", "telus.net",
+	{"comcast.net", "comcast"}, {"verizon.net", NULL}, {"att.net", NULL}, {"sbcglobal.net", NULL},
+	{"bellsouth.net", NULL}, {"cox.net", "cox"},
+	{"charter.net", NULL}, {"earthlink.net", NULL}, {"optonline.net", NULL}, {"frontier.com", NULL},
+	{"shaw.ca", NULL}, {"rogers.com", NULL},
+	{"sympatico.ca", NULL}, {"videotron.ca", NULL}, {"telus.net", NULL},
 	/* United Kingdom, Ireland, Netherlands, Belgium */
-	"btinternet.com", "sky.com", "virginmedia.com", "talktalk.net", "ntlworld.com",
-	"blueyonder.co.uk", "eircom.net", "ziggo.nl", "kpnmail.nl", "planet.nl", "home.nl",
-	"hetnet.nl", "xs4all.nl", "telenet.be", "skynet.be",
+	{"btinternet.com", "bt"}, {"sky.com", NULL}, {"virginmedia.com", "virgin_media"}, {"talktalk.net", NULL},
+	{"ntlworld.com", "virgin_media"},
+	{"blueyonder.co.uk", "virgin_media"}, {"eircom.net", NULL}, {"ziggo.nl", "ziggo"}, {"kpnmail.nl", "kpn"},
+	{"planet.nl", "kpn"}, {"home.nl", "kpn"},
+	{"hetnet.nl", "kpn"}, {"xs4all.nl", "kpn"}, {"telenet.be", NULL}, {"skynet.be", NULL},
 	/* Nordic ISPs and portals */
-	"telia.com", "telia.se", "bredband.net", "comhem.se", "tele2.se", "bahnhof.se", "spray.se",
-	"home.se", "passagen.se", "glocalnet.net", "swipnet.se", "bredband2.com", "ownit.nu",
-	"telenor.no", "online.no", "broadpark.no", "c2i.net", "start.no", "getmail.no", "frisurf.no",
-	"tdcadsl.dk", "mail.dk", "jubii.dk", "stofanet.dk", "get2net.dk", "youmail.dk", "webspeed.dk",
-	"elisa.fi", "kolumbus.fi", "saunalahti.fi", "luukku.com", "dnainternet.net", "suomi24.fi",
-	"inet.fi",
+	{"telia.com", "telia"}, {"telia.se", "telia"}, {"bredband.net", NULL}, {"comhem.se", "tele2"},
+	{"tele2.se", "tele2"}, {"bahnhof.se", NULL}, {"spray.se", NULL},
+	{"home.se", NULL}, {"passagen.se", NULL}, {"glocalnet.net", NULL}, {"swipnet.se", "tele2"},
+	{"bredband2.com", NULL}, {"ownit.nu", NULL},
+	{"telenor.no", "telenor"}, {"online.no", "telenor"}, {"broadpark.no", NULL}, {"c2i.net", NULL},
+	{"start.no", NULL}, {"getmail.no", NULL}, {"frisurf.no", NULL},
+	{"tdcadsl.dk", NULL}, {"mail.dk", NULL}, {"jubii.dk", NULL}, {"stofanet.dk", NULL}, {"get2net.dk", NULL},
+	{"youmail.dk", NULL}, {"webspeed.dk", NULL},
+	{"elisa.fi", "elisa"}, {"kolumbus.fi", "elisa"}, {"saunalahti.fi", "elisa"}, {"luukku.com", NULL},
+	{"dnainternet.net", NULL}, {"suomi24.fi", NULL},
+	{"inet.fi", "telia"},
 	/* Italy, Spain, Poland, Czechia */
-	"libero.it", "virgilio.it", "tiscali.it", "alice.it", "tim.it", "telefonica.net",
-	"wp.pl", "o2.pl", "onet.pl", "interia.pl", "seznam.cz",
+	{"libero.it", "italiaonline"}, {"virgilio.it", "italiaonline"}, {"tiscali.it", NULL}, {"alice.it", "tim"},
+	{"tim.it", "tim"}, {"telefonica.net", NULL},
+	{"wp.pl", "wp"}, {"o2.pl", "wp"}, {"onet.pl", NULL}, {"interia.pl", NULL}, {"seznam.cz", "seznam"},
 	/* Australia and global independents */
-	"bigpond.com", "optusnet.com.au", "mail.com", "email.com", "fastmail.com", "protonmail.com",
-	"proton.me", "pm.me", "zoho.com", "tutanota.com", "hey.com",
-	NULL
+	{"bigpond.com", NULL}, {"optusnet.com.au", NULL}, {"mail.com", "united_internet"},
+	{"email.com", "united_internet"}, {"fastmail.com", "fastmail"}, {"protonmail.com", "proton"},
+	{"proton.me", "proton"}, {"pm.me", "proton"}, {"zoho.com", "zoho"}, {"tutanota.com", "tutanota"},
+	{"hey.com", NULL},
+	{NULL, NULL}
 };
 
 #define TABLE_SIZE 512			/* a power of two, over twice the list */
 
-static const char *table[TABLE_SIZE];
+static const bounce_provider_domain *table[TABLE_SIZE];
 static int	table_ready;
 
 /* ASCII lower case of one byte. */
@@ -96,35 +130,36 @@ build_table(void)
 {
 	int			i;
 
-	for (i = 0; bounce_large_providers[i] != NULL; i++)
+	for (i = 0; bounce_provider_domains[i].domain != NULL; i++)
 	{
-		const char *d = bounce_large_providers[i];
+		const char *d = bounce_provider_domains[i].domain;
 		unsigned int slot = hash_domain(d, strlen(d)) & (TABLE_SIZE - 1);
 
 		while (table[slot] != NULL)
 			slot = (slot + 1) & (TABLE_SIZE - 1);
-		table[slot] = d;
+		table[slot] = &bounce_provider_domains[i];
 	}
 	table_ready = 1;
 }
 
-/* Exact lookup of one domain. */
-static int
+/* Exact lookup of one domain: its entry, or NULL. */
+static const bounce_provider_domain *
 in_table(const char *domain, size_t len)
 {
 	unsigned int slot = hash_domain(domain, len) & (TABLE_SIZE - 1);
 
 	while (table[slot] != NULL)
 	{
-		if (equals_domain(domain, len, table[slot]))
-			return 1;
+		if (equals_domain(domain, len, table[slot]->domain))
+			return table[slot];
 		slot = (slot + 1) & (TABLE_SIZE - 1);
 	}
-	return 0;
+	return NULL;
 }
 
-int
-bounce_is_large_provider(const char *domain, size_t len)
+/* The entry of the domain or of its nearest parent with at least two labels, or NULL. */
+static const bounce_provider_domain *
+find_entry(const char *domain, size_t len)
 {
 	if (!table_ready)
 		build_table();
@@ -134,15 +169,30 @@ bounce_is_large_provider(const char *domain, size_t len)
 	while (len > 0)
 	{
 		const char *dot = memchr(domain, '.', len);
+		const bounce_provider_domain *e;
 
 		if (dot == NULL)
-			return 0;
-		if (in_table(domain, len))
-			return 1;
+			return NULL;
+		if ((e = in_table(domain, len)) != NULL)
+			return e;
 		len -= (size_t) (dot - domain) + 1;
 		domain = dot + 1;
 	}
-	return 0;
+	return NULL;
+}
+
+int
+bounce_is_large_provider(const char *domain, size_t len)
+{
+	return find_entry(domain, len) != NULL;
+}
+
+const char *
+bounce_domain_provider(const char *domain, size_t len)
+{
+	const bounce_provider_domain *e = find_entry(domain, len);
+
+	return e != NULL ? e->provider : NULL;
 }
 
 const char *

@@ -45,6 +45,7 @@ typedef enum field
 {
 	FIELD_NONE,
 	FIELD_OTHER,				/* some "Name: value" header or DSN field */
+	FIELD_REMOTE_MTA,			/* RFC 3464 Remote-MTA: the server that refused */
 	FIELD_ACTION,
 	FIELD_STATUS,
 	FIELD_DIAGNOSTIC,
@@ -118,7 +119,7 @@ static const struct
 	{"data de envio:", FIELD_QUOTE_START},
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
-	{"remote-mta:", FIELD_OTHER},
+	{"remote-mta:", FIELD_REMOTE_MTA},
 	{"received-from-mta:", FIELD_OTHER},
 	{"arrival-date:", FIELD_OTHER},
 	{"last-attempt-date:", FIELD_OTHER},
@@ -545,6 +546,54 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 }
 
 /*
+ * Where the remote MTA's host name was read, weakest first: a host name in a
+ * reply or the bounce's text; one followed by its address in brackets
+ * ("host mx.example.com[192.0.2.1] said:", "connect to
+ * mx.example.com[192.0.2.1]:25"), as Postfix, Exim and Sendmail name the
+ * server they talked to; the DSN's Remote-MTA field (RFC 3464 2.3.5).
+ */
+#define REMOTE_HOST_TEXT 1
+#define REMOTE_HOST_BRACKETED 2
+#define REMOTE_HOST_FIELD 3
+
+/* Remember the provider running host[0..len), when known and better placed than the one kept. */
+static void
+offer_remote_host(scan_state *sc, const char *host, size_t len, int rank)
+{
+	const char *provider;
+
+	if (rank <= sc->remote_provider_rank)
+		return;
+	provider = host_provider(host, len);
+	if (provider != NULL)
+	{
+		sc->remote_provider = provider;
+		sc->remote_provider_rank = rank;
+	}
+}
+
+/* The host of a Remote-MTA value ("dns; mx.example.com"): the first token after the type's ';'. */
+static void
+read_remote_mta(scan_state *sc, const char *value, size_t len)
+{
+	const char *semi = memchr(value, ';', len);
+	size_t		i = semi != NULL ? (size_t) (semi - value) + 1 : 0,
+				end;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	for (end = i; end < len && !token_is_delimiter((unsigned char) value[end]); end++)
+		;
+	if (end > i)
+	{
+		token		t = token_classify(value + i, end - i);
+
+		if (t.kind == TOKEN_HOST)
+			offer_remote_host(sc, value + i + t.host_at, t.host_len, REMOTE_HOST_FIELD);
+	}
+}
+
+/*
  * A token that is no word (words.h) was found at line[i]: note what it says —
  * a recipient address, a blocklist zone, a large provider's host — and step
  * over it.
@@ -565,6 +614,9 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 	{
 		host_fact f = host_lookup(line + i + t->host_at, t->host_len);
 
+		if (t->kind == TOKEN_HOST && !((sc->banner || sc->quoted) && !sc->remote_line))
+			offer_remote_host(sc, line + i + t->host_at, t->host_len,
+							  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);
 		if (f.large_provider)
 			sc->provider_host = 1;
 		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line) &&
@@ -881,6 +933,10 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				sc->quoted = 1;
 				sc->not_evidence_seen = 1;
 			}
+			return ZONE_HEADER;
+		case FIELD_REMOTE_MTA:
+			if (!sc->later_dsn_recipient)
+				read_remote_mta(sc, value, vlen);
 			return ZONE_HEADER;
 		case FIELD_OTHER:
 			return ZONE_HEADER;

@@ -108,6 +108,8 @@ typedef struct scan_state
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			provider_host;	/* a large provider's host name appeared */
+	const char *remote_provider;	/* who runs the remote MTA, from its host name (hosts.h) */
+	int			remote_provider_rank;	/* where that host was named: REMOTE_HOST_* */
 
 	/* Failed recipient candidates, best rank kept. */
 	char		recipient[BOUNCE_ADDRESS_MAX + 1];

@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=test/fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time"
+mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time" "$out/domain"
 cp test/corpus/sisimai/eml/*.eml "$out/classify/"
 cp test/corpus/sisimai/eml/*.eml "$out/message/"
 # One file per response; the corpus escapes \n, \t and \\ are undone.
@@ -53,5 +53,16 @@ for v in "2016-01-27T14:59:38.237Z" "2014-08-01T13:28:10.2735393-04:00" "2019-11
 	"2020-02-29 23:59:59z" "2016-01-27T14:59:38" "2019-02-29T00:00:00Z" "1513299569" "1521243339.873676" \
 	"9999999999999" "-5" "1e300" ".5" "9999-12-31T23:59:60-23:59" "0000-01-01T00:00:00+23:59"; do
 	printf '%s' "$v" > "$out/event_time/seed-$n"
+	n=$((n + 1))
+done
+# The domain target: addresses and domains in Unicode and xn-- forms, full-width
+# dots and letters, and near misses (printf octal escapes for the UTF-8).
+n=0
+for v in 'anna@gmail.com' '<Anna@Example.COM>' '"a@b"@example.org' 'j\303\274rgen@b\303\274cher.example' \
+	'user@xn--bcher-kva.example' 'XN--BCHER-KVA.EXAMPLE.' 'user@\344\276\213\343\201\210\343\200\202jp' \
+	'\357\275\205\357\275\230.com' 'a..b.example' '-a.example' 'ab--c.example' 'xn--abc-.example' \
+	'anna@[192.0.2.1]' 'anna@localhost' 'bcher-kva' 'egbpdaj6bu4bxfgehfvwxn' '3B-ww4c5e180e575a65lsy2b' \
+	'\320\277\321\200\320\270\320\274\320\265\321\200.\321\200\321\204'; do
+	printf -- "$v" > "$out/domain/seed-$n"
 	n=$((n + 1))
 done

@@ -119,6 +119,38 @@ test_providers(void)
 	CHECK(!bounce_is_large_provider("", 0));
 }
 
+/* The remote MTA's provider, where the bounce names the server: field, bracketed host, text. */
+static void
+test_remote_provider(void)
+{
+	bounce_result r;
+	const char *dsn = "From: MAILER-DAEMON@mta.example.net\r\nSubject: Undelivered Mail\r\n"
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+		"--b\r\nContent-Type: text/plain\r\n\r\nhost mx.example.com[192.0.2.1] said: 550 no\r\n"
+		"--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mta.example.net\r\n\r\n"
+		"Final-Recipient: rfc822; anna@corp.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+		"Remote-MTA: dns; corp-example.mail.protection.outlook.com\r\n--b--\r\n";
+	const char *text;
+
+	bounce_classify(dsn, strlen(dsn), NULL, &r);
+	CHECK(r.remote_provider != NULL && strcmp(r.remote_provider, "microsoft") == 0);
+	text = "<anna@corp.example>: host aspmx.l.google.com[142.250.1.26] said: 550-5.1.1 The email account "
+		"does not exist (in reply to RCPT TO command)";
+	bounce_classify(text, strlen(text), NULL, &r);
+	CHECK(r.remote_provider != NULL && strcmp(r.remote_provider, "google") == 0);
+	text = "connect to mx1.corp.example.pphosted.com[192.0.2.5]:25: Connection timed out";
+	bounce_classify(text, strlen(text), NULL, &r);
+	CHECK(r.remote_provider != NULL && strcmp(r.remote_provider, "proofpoint") == 0);
+	CHECK_INT(r.code, 29);
+	text = "550 5.1.1 <anna@example.com>: Recipient address rejected: User unknown";
+	bounce_classify(text, strlen(text), NULL, &r);
+	CHECK(r.remote_provider == NULL);
+	/* A link is no server: support.google.com in a URL names no remote MTA. */
+	text = "550 5.7.1 blocked, see https://support.google.com/mail/answer/81126";
+	bounce_classify(text, strlen(text), NULL, &r);
+	CHECK(r.remote_provider == NULL);
+}
+
 /* Decisions on plain replies, one per reason. */
 static void
 test_replies(void)
@@ -266,6 +298,7 @@ main(void)
 	test_matcher();
 	test_smtp_readers();
 	test_providers();
+	test_remote_provider();
 	test_replies();
 	test_line_forms();
 	test_messages();
