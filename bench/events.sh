@@ -22,8 +22,9 @@ EVENTS_PER_BATCH=${EVENTS_PER_BATCH:-100}
 RUNS=${RUNS:-3}
 
 if [ "${1:-}" = "--in-cluster" ]; then
-	PSQL=(psql -X -q -At -v ON_ERROR_STOP=1)
-	SESSION="SET jit = off; SET max_parallel_workers_per_gather = 0; SET work_mem = '256MB'; SELECT classify_bounce('warm-up: the library and its phrase automaton load before the timing');"
+	. bench/timing.sh
+	# Serial, with the library and its phrase automaton loaded before the timing.
+	SESSION="$SERIAL SELECT FROM (SELECT classify_bounce('warm-up')) w WHERE false;"
 	Q_EVENTS="SELECT 'sendgrid'::text AS provider, e.event, e.recipient, e.occurred_at, e.code, e.kind,
 	                 e.diagnostic, e.provider_type
 	          FROM webhook_batches b CROSS JOIN LATERAL bounce_events(b.payload) AS e"
@@ -83,22 +84,13 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	                  (SELECT count(*) FROM ((TABLE by_function EXCEPT ALL TABLE by_sql)
 	                                         UNION ALL (TABLE by_sql EXCEPT ALL TABLE by_function)) d))"
 
-	CPU_TICKS="SELECT 'cpu ' || (s[14]::bigint + s[15]::bigint) FROM string_to_array(pg_read_file('/proc/self/stat'), ' ') s"
-	TICK_MS=$(awk "BEGIN { print 1000 / $(getconf CLK_TCK) }")
-	# run QUERY: "wall_ms cpu_ms" of one run in one backend.
-	run() {
-		"${PSQL[@]}" -c "$SESSION" -c "$CPU_TICKS" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $1" -c "$CPU_TICKS" |
-			awk -v tick="$TICK_MS" '/^Execution Time:/ { wall = $3 } /^cpu / { c[n++] = $2 }
-			                        END { printf "%s %.0f\n", wall, (c[1] - c[0]) * tick }'
-	}
-	median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 	total=$((BATCHES * EVENTS_PER_BATCH))
 	fn=() sql=() fn_cpu=() sql_cpu=()
 	echo "== timing (median of $RUNS runs)"
 	for i in $(seq "$RUNS"); do
-		read -r wall cpu < <(run "$(consume "$Q_EVENTS")")
+		read -r wall cpu < <(run "$SESSION" "$(consume "$Q_EVENTS")")
 		fn+=("$wall") fn_cpu+=("$cpu")
-		read -r wall cpu < <(run "$(consume "$Q_BASELINE")")
+		read -r wall cpu < <(run "$SESSION" "$(consume "$Q_BASELINE")")
 		sql+=("$wall") sql_cpu+=("$cpu")
 		echo "   run $i: bounce_events ${fn[-1]} ms (cpu ${fn_cpu[-1]}), SQL ${sql[-1]} ms (cpu ${sql_cpu[-1]})"
 	done
@@ -115,6 +107,5 @@ fi
 ensure_packages $BASE_PACKAGES
 PG_CONFIG=$PG_BINDIR/pg_config
 . bench/stage.sh
-pg_virtualenv -t -v "$PG_MAJOR" -o "extension_destdir=$STAGE" \
-	-o "dynamic_library_path=$STAGE$("$PG_CONFIG" --pkglibdir):\$libdir" \
-	env BATCHES="$BATCHES" EVENTS_PER_BATCH="$EVENTS_PER_BATCH" RUNS="$RUNS" "$(pwd)/bench/events.sh" --in-cluster
+export BATCHES EVENTS_PER_BATCH
+bench_in_cluster bench/events.sh

@@ -13,7 +13,7 @@ make --no-print-directory -s install DESTDIR="$STAGE" PG_CONFIG="$PG_CONFIG" >/d
 # own (-t: even as root, so other throwaway clusters can run meanwhile) that
 # loads the extension from the staging directory; SCALE and RUNS pass through.
 bench_in_cluster() {
-	SCALE=$SCALE RUNS=$RUNS pg_virtualenv -t -v "$PG_MAJOR" \
+	SCALE=${SCALE:-} RUNS=${RUNS:-} pg_virtualenv -t -v "$PG_MAJOR" \
 		-o "extension_destdir=$STAGE" \
 		-o "dynamic_library_path=$STAGE$($PG_CONFIG --pkglibdir):\$libdir" \
 		-o "shared_buffers=2GB" -o "max_wal_size=8GB" \
