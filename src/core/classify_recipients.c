@@ -38,6 +38,8 @@ enum
 typedef struct stored_row
 {
 	size_t		size;			/* bytes of the record, header and strings, aligned */
+	size_t		repeat;			/* offset + 1 of a later group naming the same address, 0: none */
+	int			is_repeat;		/* an earlier group named this address: its facts join that one's */
 	recipient_source source;
 	int			smtp_reply;
 	unsigned short len[STORED_COUNT];
@@ -69,6 +71,29 @@ stored_string(const stored_row *s, int i)
 	return p;
 }
 
+/* Grow the block to at least size bytes (doubling); 0 when memory ran out. */
+static int
+make_room(row_store *st, size_t size)
+{
+	size_t		room = st->room > 0 ? st->room : 4096;
+	char	   *grown;
+
+	if (size <= st->room)
+		return 1;
+	while (room < size)
+		room *= 2;
+	grown = st->io->grow(st->block, room, st->io->grow_arg);
+	if (grown == NULL)
+	{
+		st->out_of_memory = 1;
+		return 0;
+	}
+	st->block = grown;
+	st->io->block = grown;
+	st->room = room;
+	return 1;
+}
+
 /* The recipient sink: pack a finished group into the block. */
 static void
 store_take(void *arg, const recipient_facts *f)
@@ -97,25 +122,12 @@ store_take(void *arg, const recipient_facts *f)
 		need += len[i] + 1;
 	}
 	need = ROW_ALIGN(need);
-	if (st->used + need > st->room)
-	{
-		size_t		room = st->room > 0 ? st->room : 4096;
-		char	   *grown;
-
-		while (room < st->used + need)
-			room *= 2;
-		grown = st->io->grow(st->block, room, st->io->grow_arg);
-		if (grown == NULL)
-		{
-			st->out_of_memory = 1;
-			return;
-		}
-		st->block = grown;
-		st->io->block = grown;
-		st->room = room;
-	}
+	if (!make_room(st, st->used + need))
+		return;
 	s = (stored_row *) (st->block + st->used);
 	s->size = need;
+	s->repeat = 0;
+	s->is_repeat = 0;
 	s->source = f->source;
 	s->smtp_reply = f->smtp_reply;
 	p = (char *) (s + 1);
@@ -128,6 +140,64 @@ store_take(void *arg, const recipient_facts *f)
 	}
 	st->used += need;
 	st->rows++;
+}
+
+/* FNV-1a hash of a NUL-terminated string. */
+static size_t
+hash_string(const char *s)
+{
+	size_t		h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 16777619u;
+	return h;
+}
+
+/*
+ * Link each plain-text recipient to the next group naming the same address:
+ * Microsoft's and Exchange's NDRs name every recipient twice, for the user
+ * and "for administrators" with the server's reply.  A hash table of offsets,
+ * after the records in the block: linear time.  0 when memory ran out.
+ */
+static int
+link_repeats(row_store *st, recipient_source source)
+{
+	size_t		slots = 16,
+				records = st->used,
+				pos;
+	size_t	   *table;
+
+	while (slots < 2 * (size_t) st->rows)
+		slots *= 2;
+	if (!make_room(st, records + slots * sizeof(size_t)))
+		return 0;
+	table = (size_t *) (st->block + records);
+	memset(table, 0, slots * sizeof(size_t));
+	for (pos = 0; pos < records; pos += ((stored_row *) (st->block + pos))->size)
+	{
+		stored_row *s = (stored_row *) (st->block + pos);
+		const char *addr = stored_string(s, STORED_FINAL_RECIPIENT);
+		size_t		i;
+
+		if (s->source != source)
+			continue;
+		for (i = hash_string(addr) & (slots - 1); table[i] != 0; i = (i + 1) & (slots - 1))
+		{
+			stored_row *first = (stored_row *) (st->block + table[i] - 1);
+
+			if (strcmp(stored_string(first, STORED_FINAL_RECIPIENT), addr) == 0)
+			{
+				if (first->repeat == 0)
+					first->repeat = pos + 1;
+				s->is_repeat = 1;
+				break;
+			}
+		}
+		if (table[i] == 0)
+			table[i] = pos + 1;
+	}
+	st->used = records;			/* the table is scratch space */
+	return 1;
 }
 
 /* The string, or NULL when it is empty. */
@@ -159,7 +229,7 @@ primary_row(const row_store *st, recipient_source source)
 	{
 		const stored_row *s = (const stored_row *) (st->block + pos);
 
-		if (s->source != source)
+		if (s->source != source || s->is_repeat)
 			continue;
 		if (has_action(s, "failed"))
 			return s;
@@ -203,8 +273,8 @@ join_shared(scan_state *own, const scan_state *msg, recipient_source source)
 
 /* Decide one recipient from its own lines and the message's shared evidence. */
 static void
-decide_row(const scan_state *msg, int is_message, const stored_row *s, const bounce_options *options,
-		   bounce_recipient_row *row)
+decide_row(const scan_state *msg, int is_message, const stored_row *s, const stored_row *repeat,
+		   const bounce_options *options, bounce_recipient_row *row)
 {
 	scan_state	own;
 	decision	d;
@@ -221,6 +291,8 @@ decide_row(const scan_state *msg, int is_message, const stored_row *s, const bou
 	ropt.code_only = 1;
 	scan_begin(&own, bounce_classifier_automaton(), &ropt);
 	scan_lines(&own, stored_string(s, STORED_OWN), s->len[STORED_OWN], ZONE_TEXT);
+	if (repeat != NULL)
+		scan_lines(&own, stored_string(repeat, STORED_OWN), repeat->len[STORED_OWN], ZONE_TEXT);
 	join_shared(&own, msg, s->source);
 	bounce_decide(&own, is_message, &d);
 	row->code = d.code;
@@ -235,6 +307,17 @@ decide_row(const scan_state *msg, int is_message, const stored_row *s, const bou
 		row->rule = "no_cue";
 }
 
+/* A fact of a recipient: its own, else what a later group naming it says. */
+static const char *
+fact(const stored_row *s, const stored_row *repeat, int i)
+{
+	const char *v = stored_string(s, i);
+
+	if (v[0] == '\0' && repeat != NULL)
+		v = stored_string(repeat, i);
+	return or_null(v);
+}
+
 /* Hand the stored recipients of source to the caller, each decided. */
 static long
 emit_stored(const row_store *st, recipient_source source, const scan_state *msg, int is_message,
@@ -247,22 +330,25 @@ emit_stored(const row_store *st, recipient_source source, const scan_state *msg,
 	for (pos = 0; pos < st->used; pos += ((const stored_row *) (st->block + pos))->size)
 	{
 		const stored_row *s = (const stored_row *) (st->block + pos);
+		const stored_row *repeat = NULL;
 		bounce_recipient_row row;
 
-		if (s->source != source)
+		if (s->source != source || s->is_repeat)
 			continue;
+		if (s->repeat != 0)
+			repeat = (const stored_row *) (st->block + s->repeat - 1);
 		memset(&row, 0, sizeof(row));
-		row.recipient = or_null(stored_string(s, STORED_RECIPIENT));
-		row.final_recipient = or_null(stored_string(s, STORED_FINAL_RECIPIENT));
-		row.action = or_null(stored_string(s, STORED_ACTION));
+		row.recipient = fact(s, repeat, STORED_RECIPIENT);
+		row.final_recipient = fact(s, repeat, STORED_FINAL_RECIPIENT);
+		row.action = fact(s, repeat, STORED_ACTION);
 		/* A plain-text bounce that is a delay notice delays every recipient it names. */
 		if (source == RECIPIENT_FROM_TEXT && r->code == 70)
 			row.action = "delayed";
-		row.status = or_null(stored_string(s, STORED_STATUS));
-		row.smtp_reply = s->smtp_reply;
-		row.remote_mta = or_null(stored_string(s, STORED_REMOTE_MTA));
-		row.smtp_command = or_null(stored_string(s, STORED_SMTP_COMMAND));
-		row.diagnostic = or_null(stored_string(s, STORED_DIAGNOSTIC));
+		row.status = fact(s, repeat, STORED_STATUS);
+		row.smtp_reply = s->smtp_reply != 0 || repeat == NULL ? s->smtp_reply : repeat->smtp_reply;
+		row.remote_mta = fact(s, repeat, STORED_REMOTE_MTA);
+		row.smtp_command = fact(s, repeat, STORED_SMTP_COMMAND);
+		row.diagnostic = fact(s, repeat, STORED_DIAGNOSTIC);
 		if (s == primary)
 		{
 			/* The message's decision: classify_bounce's, by construction. */
@@ -271,7 +357,7 @@ emit_stored(const row_store *st, recipient_source source, const scan_state *msg,
 			row.primary = 1;
 		}
 		else
-			decide_row(msg, is_message, s, options, &row);
+			decide_row(msg, is_message, s, repeat, options, &row);
 		io->row(io->row_arg, &row);
 		if (++n % ROWS_PER_INTERRUPT == 0 && options != NULL && options->interrupt != NULL)
 			options->interrupt(options->interrupt_arg);
@@ -312,6 +398,8 @@ bounce_classify_recipients(const char *text, size_t len, const bounce_options *o
 		case CHOOSE_DSN:
 			return emit_stored(&st, RECIPIENT_FROM_DSN, &msg, is_message, &r, &mopt, io);
 		case CHOOSE_TEXT:
+			if (!link_repeats(&st, RECIPIENT_FROM_TEXT))
+				return -1;
 			return emit_stored(&st, RECIPIENT_FROM_TEXT, &msg, is_message, &r, &mopt, io);
 		case CHOOSE_COMPLAINANT:
 			memcpy(single, rr.complainant, sizeof(single));

@@ -320,6 +320,10 @@ end_group(recipient_reader *rr)
 		return;					/* a DSN's per-message fields, or a group without an address */
 	if (f->source == RECIPIENT_FROM_TEXT)
 	{
+		size_t		n = strlen(f->diagnostic);
+
+		if (n > 0 && rr->diagnostic_closer != '\0' && f->diagnostic[n - 1] == rr->diagnostic_closer)
+			f->diagnostic[n - 1] = '\0';
 		find_remote_host(f);
 		if (f->action[0] == '\0')
 			strcpy(f->action, "failed");
@@ -338,6 +342,7 @@ open_group(recipient_reader *rr, recipient_source source)
 {
 	end_group(rr);
 	memset(&rr->cur, 0, offsetof(recipient_facts, own));
+	rr->diagnostic_closer = '\0';
 	rr->cur.own_len = 0;
 	rr->cur.source = source;
 	rr->open = 1;
@@ -510,8 +515,8 @@ dsn_line(recipient_reader *rr, dsn_field f, const char *line, size_t len, size_t
  * line, indented or not (Exim, Exchange, Domino, Gmail)?  Returns where the
  * address's '@' is (0: no) and sets *rest_at to the text after it.
  */
-static size_t
-text_recipient_at(const char *line, size_t len, size_t *indent, size_t *rest_at)
+size_t
+recipient_heading_at(const char *line, size_t len, size_t *indent, size_t *rest_at)
 {
 	size_t		i = 0,
 				start,
@@ -550,6 +555,18 @@ text_recipient_at(const char *line, size_t len, size_t *indent, size_t *rest_at)
 		return 0;				/* "<a@example.com>... User unknown" is a reply, not a heading */
 	*rest_at = end;
 	return at;
+}
+
+/* Is a parenthesis open at line[at] ("(reason: 550 ...")? */
+static int
+open_parenthesis(const char *line, size_t at)
+{
+	int			depth = 0;
+	size_t		i;
+
+	for (i = 0; i < at; i++)
+		depth += line[i] == '(' ? 1 : line[i] == ')' && depth > 0 ? -1 : 0;
+	return depth > 0;
 }
 
 /* A line of a plain-text recipient's paragraph: its own text and the server's words in it. */
@@ -593,6 +610,10 @@ text_group_line(recipient_reader *rr, const char *line, size_t len)
 		reply = smtp_read_reply(line + i, len - i);
 		if (reply >= 400)
 		{
+			/* "returned '550 ...'", "(reason: 550 ...)": the closing mark is no part of the words. */
+			rr->diagnostic_closer = i == 0 ? '\0' :
+				line[i - 1] == '\'' || line[i - 1] == '"' ? line[i - 1] :
+				open_parenthesis(line, i) ? ')' : '\0';
 			read_codes(g, line + i, len - i);
 			append_diagnostic(g, line + i, len - i);
 			rr->text_diagnostic = 1;
@@ -621,7 +642,7 @@ text_line(recipient_reader *rr, const char *line, size_t len)
 			rr->in_diagnostic = 0;
 		return;
 	}
-	at = text_recipient_at(line, len, &indent, &rest_at);
+	at = recipient_heading_at(line, len, &indent, &rest_at);
 	/* Exim's "A message sent by\n\n  <sender>\n\ncould not be delivered": the sender, no recipient. */
 	if (rr->sender_follows)
 	{

@@ -63,6 +63,7 @@ typedef struct recipient_reader
 	int			open;			/* cur holds a group */
 	int			in_diagnostic;	/* indented lines continue the group's Diagnostic-Code */
 	int			text_diagnostic;	/* a text group's reply paragraph is being read */
+	char		diagnostic_closer;	/* the quote or parenthesis that opened the text reply */
 	size_t		indent;			/* a text group's address line's indentation */
 	int			sender_follows;	/* the last text line ended "sent by": the next address is the sender */
 	int			headers_done;	/* the top-level header block is over */
@@ -101,6 +102,14 @@ extern size_t recipient_copy_address(char *dst, const char *s, size_t len, size_
 
 /* Copy an address the scanner found (NUL-terminated) into dst with its domain lower-cased. */
 extern void recipient_found(char *dst, const char *addr);
+
+/*
+ * Is the line a plain-text recipient's heading: "<a@example.com>:" (Postfix,
+ * qmail, Yahoo), "<a@example.com>" (Sendmail), or the address alone on its
+ * line (Exim, Exchange, Domino, Gmail)?  Returns where its '@' is (0: no), its
+ * indentation in *indent and where the text after it starts in *rest_at.
+ */
+extern size_t recipient_heading_at(const char *line, size_t len, size_t *indent, size_t *rest_at);
 
 /* Which recipients a message reports, once it is decided. */
 typedef enum recipient_choice
