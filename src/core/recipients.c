@@ -134,7 +134,8 @@ copy_word(char *dst, const char *s, size_t len)
 
 	while (i < len && is_blank(s[i]))
 		i++;
-	while (i < len && !is_blank(s[i]) && s[i] != ';' && s[i] != '(' && n < RECIPIENT_WORD_MAX)
+	/* Actions (RFC 3464 2.3.3) are ASCII words: anything else ends the word. */
+	while (i < len && (ascii_is_alnum((unsigned char) s[i]) || s[i] == '-') && n < RECIPIENT_WORD_MAX)
 		dst[n++] = (char) ascii_lower((unsigned char) s[i++]);
 	dst[n] = '\0';
 }
@@ -351,18 +352,8 @@ open_group(recipient_reader *rr, recipient_source source)
 void
 recipients_begin(recipient_reader *rr, recipient_sink sink)
 {
-	memset(rr, 0, offsetof(recipient_reader, cur));
+	memset(rr, 0, sizeof(*rr));
 	rr->sink = sink;
-	rr->open = 0;
-	rr->in_diagnostic = 0;
-	rr->text_diagnostic = 0;
-	rr->headers_done = 0;
-	rr->dsn_groups = 0;
-	rr->text_groups = 0;
-	rr->replier[0] = '\0';
-	rr->replier_rank = 0;
-	rr->complainant[0] = '\0';
-	rr->complainant_rank = 0;
 }
 
 /* Offer an address for a ranked slot (the replier, the complainant): the best rank wins. */
