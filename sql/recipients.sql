@@ -360,34 +360,24 @@ WHERE classify_bounce(m.raw) IS DISTINCT FROM r.code
    OR (SELECT e.recipient FROM bounce_explain(m.raw) e) IS DISTINCT FROM r.recipient;
 
 -- 50 recipients, five outcomes in turn: one row each, in order, each with its own code.
-WITH dsn AS (
-	SELECT E'From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; report-type=delivery-status; boundary="F"\n\n--F\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n'
-		|| string_agg(format(E'Final-Recipient: rfc822; user%s@example.com\nAction: %s\nStatus: %s\nDiagnostic-Code: smtp; %s\n\n',
-		                     i, (ARRAY['failed','failed','delayed','delivered','failed'])[i % 5 + 1],
-		                     (ARRAY['5.1.1','5.2.2','4.4.7','2.0.0','5.7.1'])[i % 5 + 1],
-		                     (ARRAY['550 5.1.1 User unknown','552 5.2.2 Mailbox full','451 4.4.7 Delivery time expired, will retry',
-		                            '250 2.0.0 Ok','550 5.7.1 Message rejected as spam'])[i % 5 + 1]), '' ORDER BY i)
-		|| E'--F--\n' AS raw
-	FROM generate_series(1, 50) i
-)
+CREATE TABLE fifty AS
+SELECT E'From: MAILER-DAEMON@mx.example.net\nContent-Type: multipart/report; report-type=delivery-status; boundary="F"\n\n--F\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n'
+	|| string_agg(format(E'Final-Recipient: rfc822; user%s@example.com\nAction: %s\nStatus: %s\nDiagnostic-Code: smtp; %s\n\n',
+	                     i, (ARRAY['failed','failed','delayed','delivered','failed'])[i % 5 + 1],
+	                     (ARRAY['5.1.1','5.2.2','4.4.7','2.0.0','5.7.1'])[i % 5 + 1],
+	                     (ARRAY['550 5.1.1 User unknown','552 5.2.2 Mailbox full','451 4.4.7 Delivery time expired, will retry',
+	                            '250 2.0.0 Ok','550 5.7.1 Message rejected as spam'])[i % 5 + 1]), '' ORDER BY i)
+	|| E'--F--\n' AS raw
+FROM generate_series(1, 50) i;
+
 SELECT count(*) AS rows, count(DISTINCT r.recipient) AS recipients,
        bool_and(r.recipient = 'user' || ordinality || '@example.com') AS in_order,
        classify_bounce(raw) AS classify_bounce, bounce_recipient(raw) AS bounce_recipient
-FROM dsn CROSS JOIN LATERAL bounce_recipients(raw) WITH ORDINALITY r
+FROM fifty CROSS JOIN LATERAL bounce_recipients(raw) WITH ORDINALITY r
 GROUP BY raw;
 
-WITH dsn AS (
-	SELECT E'Content-Type: multipart/report; report-type=delivery-status; boundary="F"\nFrom: MAILER-DAEMON@mx.example.net\n\n--F\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n'
-		|| string_agg(format(E'Final-Recipient: rfc822; user%s@example.com\nAction: %s\nStatus: %s\nDiagnostic-Code: smtp; %s\n\n',
-		                     i, (ARRAY['failed','failed','delayed','delivered','failed'])[i % 5 + 1],
-		                     (ARRAY['5.1.1','5.2.2','4.4.7','2.0.0','5.7.1'])[i % 5 + 1],
-		                     (ARRAY['550 5.1.1 User unknown','552 5.2.2 Mailbox full','451 4.4.7 Delivery time expired, will retry',
-		                            '250 2.0.0 Ok','550 5.7.1 Message rejected as spam'])[i % 5 + 1]), '' ORDER BY i)
-		|| E'--F--\n' AS raw
-	FROM generate_series(1, 50) i
-)
 SELECT r.action, r.status, r.code, r.kind, count(*)
-FROM dsn CROSS JOIN LATERAL bounce_recipients(raw) r
+FROM fifty CROSS JOIN LATERAL bounce_recipients(raw) r
 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2;
 
 -- The second argument: the address the message was sent to refines 29 vs 59, as in classify_bounce.
@@ -403,3 +393,5 @@ SELECT (bounce_recipients('')).code;
 SELECT p.oid::regprocedure, p.provolatile, p.proisstrict, p.proparallel, p.proretset,
        obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
 FROM pg_proc p WHERE p.proname = 'bounce_recipients' ORDER BY 1::text;
+
+DROP TABLE recipient_samples, fifty;
