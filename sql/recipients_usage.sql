@@ -9,7 +9,7 @@ CREATE TABLE bounce_messages (
 );
 
 -- A per-recipient table, filled by an AFTER INSERT trigger (one statement, all its rows).
-CREATE TABLE bounce_events (
+CREATE TABLE recipient_events (
     message_id bigint NOT NULL REFERENCES bounce_messages ON DELETE CASCADE,
     address    text,
     code       bounce_code NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE bounce_events (
 
 CREATE FUNCTION bounce_messages_expand() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO bounce_events (message_id, address, code, at, status, diagnostic)
+    INSERT INTO recipient_events (message_id, address, code, at, status, diagnostic)
     SELECT n.id, r.recipient, r.code, n.received_at, r.status, r.diagnostic
     FROM new_rows n CROSS JOIN LATERAL bounce_recipients(n.raw) r;
     RETURN NULL;
@@ -51,7 +51,7 @@ GROUP BY r.recipient
 ORDER BY r.recipient;
 
 -- The trigger filled the per-recipient table as the messages landed.
-SELECT message_id, address, code, at, status FROM bounce_events ORDER BY message_id, address;
+SELECT message_id, address, code, at, status FROM recipient_events ORDER BY message_id, address;
 
 -- The same rows as a view, for reading without a second table.
 CREATE VIEW bounce_message_recipients AS
@@ -64,12 +64,12 @@ SELECT message_id, recipient, code FROM bounce_message_recipients ORDER BY messa
 -- The view and the trigger's table agree.
 SELECT count(*) AS differences FROM (
     (SELECT message_id, recipient, code FROM bounce_message_recipients
-     EXCEPT SELECT message_id, address, code FROM bounce_events)
+     EXCEPT SELECT message_id, address, code FROM recipient_events)
     UNION ALL
-    (SELECT message_id, address, code FROM bounce_events
+    (SELECT message_id, address, code FROM recipient_events
      EXCEPT SELECT message_id, recipient, code FROM bounce_message_recipients)
 ) d;
 
 -- Deleting a message deletes its recipients' rows.
 DELETE FROM bounce_messages WHERE id = 3;
-SELECT count(*) FROM bounce_events WHERE message_id = 3;
+SELECT count(*) FROM recipient_events WHERE message_id = 3;
