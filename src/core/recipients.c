@@ -368,10 +368,16 @@ offer_ranked(char *slot, int *slot_rank, int rank, const char *value, size_t len
 	*slot_rank = rank;
 }
 
-/* A top-level header line: who replied. */
+/* A top-level header line: who replied (a mail system's own address is no recipient). */
 static void
 header_line(recipient_reader *rr, const char *line, size_t len)
 {
+	size_t		i = 0;
+
+	while (i < len && line[i] != ':')
+		i++;
+	if (find(line + i, len - i, "mailer-daemon@") < len - i || find(line + i, len - i, "postmaster@") < len - i)
+		return;
 	if (ascii_has_prefix(line, len, "from:"))
 		offer_ranked(rr->replier, &rr->replier_rank, REPLIER_FROM, line + 5, len - 5);
 	else if (ascii_has_prefix(line, len, "reply-to:"))
