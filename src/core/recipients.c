@@ -521,6 +521,7 @@ recipient_heading_at(const char *line, size_t len, size_t *indent, size_t *rest_
 				at;
 	char		addr[BOUNCE_ADDRESS_MAX + 1];
 
+	addr[0] = '\0';			/* the compiler may test it before knowing the copy succeeded */
 	while (i < len && is_blank(line[i]))
 		i++;
 	*indent = i;
