@@ -16,6 +16,7 @@
  */
 #include "classify.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -153,7 +154,9 @@ bounce_classify_scan(scan_state *sc, const char *text, size_t len, const bounce_
 	decision	d;
 	int			is_message;
 
-	memset(r, 0, sizeof(*r));
+	/* The strings are set as far as their NULs: explain() fills them when asked. */
+	memset(r, 0, offsetof(bounce_result, status));
+	r->status[0] = r->evidence[0] = r->recipient[0] = '\0';
 	r->code = BOUNCE_40;
 	r->rule = "classifier_not_initialised";
 	if (!automaton_ready)
