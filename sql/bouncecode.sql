@@ -283,4 +283,4 @@ COMMENT ON FUNCTION @extschema@.bounce_explain(pg_catalog.text, pg_catalog.text)
 CREATE FUNCTION @extschema@.bounce_recipient(message pg_catalog.text) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'bounce_recipient_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.bounce_recipient(pg_catalog.text) IS
-	'the failed recipient''s address in a bounce message (DSN Original-Recipient, Final-Recipient, X-Failed-Recipients, else the first address in the bounce text), or NULL';
+	'the recipient of the row bounce_recipients reports first failed (then delayed, then any): DSN Original-Recipient else Final-Recipient, a plain-text bounce''s recipient, an ARF report''s Original-Rcpt-To, an auto-reply''s sender; domain lower-cased; NULL when there is none';

@@ -22,6 +22,17 @@ interrupt_hook(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
+/* The core's options as every face sets them: the recipient, the provider setting, the cancel hook. */
+void
+bounce_classify_options(bounce_options *options, const char *recipient, size_t recipient_len)
+{
+	memset(options, 0, sizeof(*options));
+	options->recipient = recipient;
+	options->recipient_len = recipient != NULL ? recipient_len : 0;
+	options->is_extra_provider = bounce_is_extra_provider;
+	options->interrupt = interrupt_hook;
+}
+
 /* Classify len bytes of response with an optional recipient (NULL: none). */
 void
 bounce_classify_bytes(const char *response, size_t len,
@@ -30,11 +41,7 @@ bounce_classify_bytes(const char *response, size_t len,
 {
 	bounce_options options;
 
-	memset(&options, 0, sizeof(options));
-	options.recipient = recipient;
-	options.recipient_len = recipient != NULL ? recipient_len : 0;
-	options.is_extra_provider = bounce_is_extra_provider;
-	options.interrupt = interrupt_hook;
+	bounce_classify_options(&options, recipient, recipient_len);
 	options.code_only = code_only;
 	bounce_classify(response, len, &options, result);
 }

@@ -13,6 +13,13 @@
 #include "core/classify.h"
 
 /*
+ * The core's options as every face sets them: the recipient (NULL: none),
+ * the large-provider setting and the cancel hook.
+ */
+extern void bounce_classify_options(bounce_options *options, const char *recipient,
+									size_t recipient_len);
+
+/*
  * Classify len bytes of response; recipient may be NULL (none).  code_only:
  * only result->code (and rule) is wanted, the explanation is not computed.
  */

@@ -26,7 +26,9 @@
 #include "matcher.h"
 #include "message.h"
 #include "phrases.h"
+#include "pipeline.h"
 #include "providers.h"
+#include "recipients.h"
 #include "scanner.h"
 
 static matcher automaton;
@@ -88,16 +90,16 @@ bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
 	return 0;
 }
 
-/*
- * Does the failed recipient belong to a large mailbox provider?  The recipient
- * given by the caller counts first, then the one found in the text; only when
- * neither is known does a large provider's host name in the text decide.
- */
-static int
-recipient_is_large_provider(const scan_state *sc, const bounce_options *opt)
+const matcher *
+bounce_classifier_automaton(void)
 {
-	const char *addr = sc->recipient;
-	size_t		len = strlen(sc->recipient);
+	return automaton_ready ? &automaton : NULL;
+}
+
+int
+bounce_recipient_is_large_provider(const char *addr, size_t len, int provider_host,
+								   const bounce_options *opt)
+{
 	const char *domain;
 	size_t		dlen;
 
@@ -107,16 +109,15 @@ recipient_is_large_provider(const scan_state *sc, const bounce_options *opt)
 		len = opt->recipient_len;
 	}
 	if (len == 0)
-		return sc->provider_host;
+		return provider_host;
 	domain = bounce_address_domain(addr, len, &dlen);
 	if (dlen == 0)
-		return sc->provider_host;
+		return provider_host;
 	if (bounce_is_large_provider(domain, dlen))
 		return 1;
 	return opt != NULL && opt->is_extra_provider != NULL &&
 		opt->is_extra_provider(domain, dlen, opt->provider_arg);
 }
-
 
 /* Is there nothing but whitespace? */
 static int
@@ -144,14 +145,14 @@ explain(const scan_state *sc, const decision *d, const char *text, size_t len, b
 	if (sc->status_rank > 0)
 		snprintf(r->status, sizeof(r->status), "%d.%d.%d",
 				 sc->status_code.klass, sc->status_code.subject, sc->status_code.detail);
-	memcpy(r->recipient, sc->recipient, sizeof(r->recipient));
 }
 
-void
-bounce_classify(const char *text, size_t len, const bounce_options *options, bounce_result *r)
+int
+bounce_classify_scan(scan_state *sc, const char *text, size_t len, const bounce_options *options,
+					 struct recipient_reader *reader, bounce_result *r)
 {
-	scan_state	sc;
 	decision	d;
+	int			is_message;
 
 	/* The strings are set as far as their NULs: explain() fills them when asked. */
 	memset(r, 0, offsetof(bounce_result, status));
@@ -159,23 +160,81 @@ bounce_classify(const char *text, size_t len, const bounce_options *options, bou
 	r->code = BOUNCE_40;
 	r->rule = "classifier_not_initialised";
 	if (!automaton_ready)
-		return;
-	scan_begin(&sc, &automaton, options);
-	bounce_decide(&sc, message_scan(&sc, text, len), &d);
+		return 0;
+	scan_begin(sc, &automaton, options);
+	sc->reader = reader;
+	is_message = message_scan(sc, text, len);
+	if (reader != NULL)
+		recipients_end(reader);
+	bounce_decide(sc, is_message, &d);
 	r->code = d.code;
 	r->rule = d.rule;
 	r->part = d.part;
 	if (d.evidence != NULL)
 		r->phrase = d.evidence->phrase;
-	if (r->code == BOUNCE_29 && recipient_is_large_provider(&sc, options))
+	if (r->code == BOUNCE_29 &&
+		bounce_recipient_is_large_provider(sc->recipient, strlen(sc->recipient), sc->provider_host, options))
 	{
 		r->code = BOUNCE_59;
 		r->rule = "unable_to_connect_large_provider";
 	}
 	if (d.evidence == NULL && d.code == BOUNCE_40)
 		r->rule = is_blank_text(text, len) ? "empty" : "no_cue";
-	r->smtp_reply = sc.reply_code;
-	r->remote_provider = sc.remote_provider;
+	r->smtp_reply = sc->reply_code;
+	r->remote_provider = sc->remote_provider;
 	if (options == NULL || !options->code_only)
-		explain(&sc, &d, text, len, r);
+		explain(sc, &d, text, len, r);
+	return is_message;
+}
+
+/* The recipient sink of bounce_classify: the first failed, delayed and any recipient per source. */
+static void
+take_first(void *arg, const recipient_facts *f)
+{
+	recipient_first *first = arg;
+
+	recipient_first_take(&first[f->source == RECIPIENT_FROM_DSN ? 0 : 1], f);
+}
+
+void
+bounce_classify(const char *text, size_t len, const bounce_options *options, bounce_result *r)
+{
+	scan_state	sc;
+	recipient_reader rr;
+	recipient_first first[2];
+	recipient_sink sink = {take_first, first};
+	const recipient_facts *best = NULL;
+
+	if (options != NULL && options->code_only)
+	{
+		bounce_classify_scan(&sc, text, len, options, NULL, r);
+		return;
+	}
+	/*
+	 * The recipient is the first failed one (then delayed, then any) of the
+	 * recipients bounce_recipients lists, chosen alike (recipients.h).
+	 */
+	memset(first, 0, sizeof(first));
+	recipients_begin(&rr, sink);
+	bounce_classify_scan(&sc, text, len, options, &rr, r);
+	switch (recipient_choose(&rr, sc.arf, sc.dsn, r->code, r->rule))
+	{
+		case CHOOSE_COMPLAINANT:
+			memcpy(r->recipient, rr.complainant, sizeof(r->recipient));
+			return;
+		case CHOOSE_REPLIER:
+			memcpy(r->recipient, rr.replier, sizeof(r->recipient));
+			return;
+		case CHOOSE_DSN:
+			best = recipient_first_best(&first[0]);
+			break;
+		case CHOOSE_TEXT:
+			best = recipient_first_best(&first[1]);
+			break;
+		case CHOOSE_FOUND:
+			recipient_found(r->recipient, sc.recipient);
+			return;
+	}
+	if (best != NULL)
+		memcpy(r->recipient, best->recipient, sizeof(r->recipient));
 }

@@ -18,6 +18,7 @@
 #include "ascii.h"
 #include "charset.h"
 #include "encoded_words.h"
+#include "recipients.h"
 #include "transfer_encoding.h"
 
 #define MAX_DEPTH 6				/* deeper multiparts are read as text */
@@ -567,7 +568,11 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
 		walk_multipart(sc, &e, depth);
 	else if (is_original_message(e.type))
+	{
 		check_complaint_forward(sc, e.body, e.body_len);
+		if (sc->reader != NULL)
+			recipients_reported_headers(sc->reader, e.body, e.body_len);
+	}
 	else if (strcmp(e.type, "message/delivery-status") == 0 ||
 			 strcmp(e.type, "message/global-delivery-status") == 0)
 	{

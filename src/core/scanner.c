@@ -17,6 +17,7 @@
 #include "segment.h"
 #include "hosts.h"
 #include "phrases.h"
+#include "recipients.h"
 #include "words.h"
 
 /* About how often the interrupt hook runs. */
@@ -991,6 +992,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		scan_bytes(sc, line, 0, 0, zone);
 		return;
 	}
+	if (sc->reader != NULL)
+		recipients_line(sc->reader, line, len, zone);
 
 	if (len > 0 && (line[0] == ' ' || line[0] == '\t') && sc->in_field)
 		line_zone = sc->field_zone;	/* a folded continuation of the field above */

@@ -119,6 +119,9 @@ typedef struct scan_state
 	scan_zone	field_zone;
 	int			in_field;
 
+	/* The recipient reader (recipients.h) sees every line read, when one is attached. */
+	struct recipient_reader *reader;
+
 	int			cut;			/* the returned original message began */
 	size_t		bytes_since_interrupt;
 

@@ -11,6 +11,7 @@
 
 #include "ascii.h"
 #include "fold.h"
+#include "recipients.h"
 
 /* Is the line empty or all whitespace? */
 static int
@@ -72,6 +73,19 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 			const char *close = memchr(line, '>', len);
 
 			if ((size_t) (close - line) + 1 < len && close[1] == ':')
+				sc->later_text_recipient = 1;
+		}
+		/*
+		 * So does another address alone on its line, at most as indented as
+		 * Exim's list of failed addresses (its reasons are indented deeper):
+		 * Exim, Exchange and Microsoft 365 NDRs, Domino.
+		 */
+		else if (sc->cue[LEVEL_REMOTE].score > 0 && memchr(line, '@', len) != NULL)
+		{
+			size_t		indent,
+						rest_at;
+
+			if (recipient_heading_at(line, len, &indent, &rest_at) > 0 && indent <= 2)
 				sc->later_text_recipient = 1;
 		}
 		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */

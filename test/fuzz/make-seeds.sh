@@ -3,12 +3,13 @@
 # corpora: every Sisimai message and every response of test/corpus/responses.tsv
 # (unescaped) for the classifier and message targets; every code and name,
 # and near misses, for the bounce_code parser; text in several encodings for
-# the decode target.  Written under test/fuzz/seeds/.
+# the decode target; the classifier's seeds, the dev corpus and multi-recipient
+# bounces in each form for the recipients target.  Written under test/fuzz/seeds/.
 set -eu
 cd "$(dirname "$0")/../.."
 out=test/fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time" "$out/domain"
+mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time" "$out/domain" "$out/recipients"
 cp test/corpus/sisimai/eml/*.eml "$out/classify/"
 cp test/corpus/sisimai/eml/*.eml "$out/message/"
 # One file per response; the corpus escapes \n, \t and \\ are undone.
@@ -25,6 +26,13 @@ awk -F '\t' -v dir="$out/classify" 'NR > 1 {
 	f = dir "/response-" NR; printf "%s", s > f; close(f)
 }' test/corpus/responses.tsv
 for f in "$out"/classify/response-*; do cp "$f" "$out/message/"; done
+cp "$out"/classify/* test/corpus/dev/eml/* "$out/recipients/"
+# The multi-recipient messages of the recipients regression test, one file each.
+awk -v dir="$out/recipients" '
+	/\$m\$\);$/ { inside = 0; close(f); next }
+	inside { print > f; next }
+	/VALUES \([0-9]+, \$m\$/ { inside = 1; n++; f = dir "/regress-" n; sub(/.*\$m\$/, ""); print > f }
+' sql/recipients.sql
 # Codes, names, and inputs one step from them.
 for v in 0 10 20 21 22 23 29 30 40 50 51 52 53 54 59 60 70 90 100 110 120 121 122 123 200 \
 	non_bounce bad_address dns_failure mailbox_full spam_complaint " 21 " "021" "-0" "+21" "1e1" "21 21" "nan" ""; do

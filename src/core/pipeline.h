@@ -1,0 +1,39 @@
+/*
+ * pipeline.h — the classifier's stages for other core files: the scan with its
+ * decision, the built automaton and the large-provider test.  classify.c
+ * runs them for one code; classify_recipients.c runs them once per message and
+ * then decides each recipient from its own evidence.
+ */
+#ifndef BOUNCE_PIPELINE_H
+#define BOUNCE_PIPELINE_H
+
+#include <stddef.h>
+
+#include "classify.h"
+#include "matcher.h"
+#include "scanner.h"
+
+struct recipient_reader;
+
+/* The automaton bounce_classifier_init built, or NULL before. */
+extern const matcher *bounce_classifier_automaton(void);
+
+/*
+ * Scan text into sc, with the recipient reader attached (may be NULL), and
+ * decide: r holds the message's code as bounce_classify gives it (the
+ * explanation unless options->code_only; not the recipient).  Returns 1 when
+ * the text was read as a message.
+ */
+extern int	bounce_classify_scan(scan_state *sc, const char *text, size_t len,
+								 const bounce_options *options, struct recipient_reader *reader,
+								 bounce_result *r);
+
+/*
+ * Is the recipient addr (len bytes; the caller's options->recipient first) at a
+ * large mailbox provider?  provider_host: a large provider's host was named,
+ * which decides when no address is known.
+ */
+extern int	bounce_recipient_is_large_provider(const char *addr, size_t len, int provider_host,
+											   const bounce_options *opt);
+
+#endif
