@@ -26,6 +26,7 @@
 #include "message.h"
 #include "phrases.h"
 #include "providers.h"
+#include "rules.h"
 #include "scanner.h"
 
 static matcher automaton;
@@ -112,8 +113,7 @@ recipient_is_large_provider(const scan_state *sc, const bounce_options *opt)
 		return sc->provider_host;
 	if (bounce_is_large_provider(domain, dlen))
 		return 1;
-	return opt != NULL && opt->is_extra_provider != NULL &&
-		opt->is_extra_provider(domain, dlen, opt->provider_arg);
+	return opt != NULL && opt->rules != NULL && bounce_ruleset_is_provider(opt->rules, domain, dlen);
 }
 
 

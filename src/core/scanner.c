@@ -16,6 +16,7 @@
 #include "segment.h"
 #include "hosts.h"
 #include "phrases.h"
+#include "rules.h"
 #include "words.h"
 
 /* About how often the interrupt hook runs. */
@@ -254,6 +255,8 @@ scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 	sc->m = m;
 	sc->options = options;
 	sc->last_was_space = 1;
+	if (options != NULL && options->rules != NULL && options->rules->nrules > 0)
+		sc->rules = options->rules;
 }
 
 const phrase_shape *scan_phrase_shapes;
@@ -322,67 +325,119 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 }
 
 /*
+ * What the scanner matches by whole words: the built-in phrases, or a user
+ * rule set's (rules.h), whose matches count only within their scope.
+ */
+typedef struct vocabulary
+{
+	const phrase *phrases;
+	const phrase_shape *shapes;
+	int			scoped;			/* ask bounce_rule_applies before acting on a match */
+} vocabulary;
+
+/* The phrases waiting for the byte after them: the built-in ones' or the rule set's. */
+typedef struct waiting
+{
+	const int32_t **ids;
+	size_t	   *at;
+} waiting;
+
+/* Act on phrase id of a vocabulary, when it is in scope. */
+static inline void
+on_vocabulary_phrase(scan_state *sc, const vocabulary *v, int32_t id, int after,
+					 const char *line, size_t len, size_t at, scan_zone zone)
+{
+	if (v->scoped && !bounce_rule_applies(sc, id))
+		return;
+	on_phrase(sc, &v->phrases[id], v->shapes[id].len, after, line, len, at, zone);
+}
+
+/*
  * Phrases ended at byte `at`: act on those whose first word starts a word in
  * the text; those that end inside a word of the text wait for the next byte.
  */
 static void
-on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_t at,
-		 scan_zone zone)
+on_match(scan_state *sc, const vocabulary *v, waiting w, const int32_t *ids,
+		 const char *line, size_t len, size_t at, scan_zone zone)
 {
-	int			waiting = 0;
+	int			waits = 0;
 
 	for (; *ids >= 0; ids++)
 	{
-		phrase_shape sh = scan_phrase_shapes[*ids];
+		phrase_shape sh = v->shapes[*ids];
 
 		if (sh.start_boundary &&
 			fold_is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 1)]))
 			continue;
 		if (sh.end_boundary)
 		{
-			if (!waiting)
+			if (!waits)
 			{
-				sc->pending = ids;
-				sc->pending_at = at;
-				waiting = 1;
+				*w.ids = ids;
+				*w.at = at;
+				waits = 1;
 			}
 			continue;
 		}
-		on_phrase(sc, &bounce_phrases[*ids], sh.len, 0, line, len, at, zone);
+		on_vocabulary_phrase(sc, v, *ids, 0, line, len, at, zone);
 	}
 }
 
 /* The byte after phrases that ended on a word byte: those still waiting match if it is no word byte. */
 static void
-resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len, scan_zone zone)
+resolve_pending(scan_state *sc, const vocabulary *v, waiting w, unsigned char next,
+				const char *line, size_t len, scan_zone zone)
 {
-	const int32_t *ids = sc->pending;
+	const int32_t *ids = *w.ids;
 
-	sc->pending = NULL;
+	*w.ids = NULL;
 	if (fold_is_word_byte(next))
 		return;
 	for (; *ids >= 0; ids++)
 	{
-		phrase_shape sh = scan_phrase_shapes[*ids];
+		phrase_shape sh = v->shapes[*ids];
 
 		/* The byte before the phrase: the ring now holds one more byte. */
 		if (!sh.end_boundary ||
 			(sh.start_boundary && fold_is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 2)])))
 			continue;
-		on_phrase(sc, &bounce_phrases[*ids], sh.len, 1, line, len, sc->pending_at, zone);
+		on_vocabulary_phrase(sc, v, *ids, 1, line, len, *w.at, zone);
 	}
+}
+
+/*
+ * User rules (rules.h): the rule set's own automaton steps over the same
+ * folded byte, after the built-in one, with its own waiting phrases.
+ */
+static void
+feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	const bounce_ruleset *rs = sc->rules;
+	vocabulary	v = {rs->phrases, rs->shapes, 1};
+	waiting		w = {&sc->rule_pending, &sc->rule_pending_at};
+
+	if (sc->rule_pending != NULL)
+		resolve_pending(sc, &v, w, c, line, len, zone);
+	sc->rule_state = matcher_step(&rs->automaton, sc->rule_state, c);
+	if (matcher_has_output(sc->rule_state))
+		on_match(sc, &v, w, matcher_outputs(&rs->automaton, sc->rule_state), line, len, at, zone);
 }
 
 /* Step the automaton over one folded byte and act on what matches. */
 static inline void
 feed(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
+	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0};
+	waiting		w = {&sc->pending, &sc->pending_at};
+
 	sc->ring[sc->ring_pos++] = c;
 	if (sc->pending != NULL)
-		resolve_pending(sc, c, line, len, zone);
+		resolve_pending(sc, &builtin, w, c, line, len, zone);
 	sc->state = matcher_step(sc->m, sc->state, c);
 	if (matcher_has_output(sc->state))
-		on_match(sc, matcher_outputs(sc->m, sc->state), line, len, at, zone);
+		on_match(sc, &builtin, w, matcher_outputs(sc->m, sc->state), line, len, at, zone);
+	if (sc->rules != NULL)
+		feed_rules(sc, c, line, len, at, zone);
 }
 
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
@@ -504,6 +559,9 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 
 		if (f.large_provider)
 			sc->provider_host = 1;
+		/* User rules scoped to a remote host (rules.h) ask whether it was named. */
+		if (sc->rules != NULL)
+			bounce_ruleset_note_host(sc->rules, line + i + t->host_at, t->host_len, sc->rule_hosts_seen);
 		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line) &&
 			!(zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient))
 		{

@@ -8,6 +8,7 @@
 #define BOUNCE_SCANNER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "classify.h"
 #include "matcher.h"
@@ -53,10 +54,24 @@ typedef struct scan_evidence
 	char		raw[SCAN_CONTEXT_BEFORE + SCAN_CONTEXT_AFTER];
 } scan_evidence;
 
+/* Distinct remote hosts a user rule set may be scoped to (rules.h). */
+#define SCAN_RULE_HOSTS_MAX 256
+
 typedef struct scan_state
 {
 	const matcher *m;
 	const bounce_options *options;
+
+	/*
+	 * A user rule set (rules.h), NULL when none: its automaton steps beside
+	 * the built-in one, with its own waiting phrases, and the scoped hosts
+	 * named so far.
+	 */
+	const struct bounce_ruleset *rules;
+	matcher_state rule_state;
+	const int32_t *rule_pending;
+	size_t		rule_pending_at;
+	uint64_t	rule_hosts_seen[SCAN_RULE_HOSTS_MAX / 64];
 
 	/* Matcher input normalisation. */
 	matcher_state state;
