@@ -32,9 +32,9 @@ SELECT name, kind FROM bounce_codes() WHERE code = '29';
 
 -- Every function is immutable and parallel safe; only the aggregates, the
 -- history aggregates' transition, inverse and combine functions (they see NULL
--- rows and empty states), the two-argument classify_bounce/bounce_explain (a
--- NULL recipient is allowed) and the trigger function (volatile, as trigger
--- functions are) are not.
+-- rows and empty states), the two- and three-argument classify_bounce and
+-- bounce_explain (a NULL recipient or rule set is allowed) and the trigger
+-- functions (volatile, as trigger functions are) are not.
 SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bouncecode')
