@@ -57,7 +57,9 @@ SELECT bc.classify_bounce('452 4.2.2 Mailbox full') AS works_for_the_user;
 -- ... and gains nothing it did not have: no C functions, no superuser.
 CREATE FUNCTION bc.sneaky() RETURNS int AS 'bouncecode', 'bounce_code_cmp' LANGUAGE C;
 SELECT rolsuper FROM pg_roles WHERE rolname = current_user;
--- The rule tables: the role that created the extension may write them ...
+-- The rule tables belong to the bootstrap superuser; the role that created the extension may write them ...
+SELECT r.rolsuper AS rule_tables_owned_by_superuser FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+WHERE c.oid = 'bc.bounce_rules'::regclass;
 INSERT INTO bc.bounce_rulesets VALUES ('mine');
 INSERT INTO bc.bounce_rules (ruleset, name, phrase, code) VALUES ('mine', 'dormant', 'mailbox is dormant', '10');
 SELECT bc.classify_bounce('550 mailbox is dormant', NULL, 'mine') AS installer_rule;

@@ -224,7 +224,7 @@ bounce_rule_problem_text(rule_problem problem)
 		case RULE_TOO_MANY_HOSTS:
 			return "the rule set is scoped to more than 256 distinct remote hosts";
 		case RULE_SET_TOO_LARGE:
-			return "the rule set's phrases are too many or too long for one automaton (32767 states)";
+			return "the rule set's phrases are too many or too long: at most about 260,000 bytes of phrases, folded, in all";
 		case RULE_NO_MEMORY:
 			return "out of memory";
 	}
@@ -335,6 +335,36 @@ alloc_zero(bounce_ruleset *rs, size_t n)
 	return p;
 }
 
+/*
+ * Split the patterns, in order, into automata that each stay under
+ * matcher_state's limit: a run of patterns whose bytes (plus the root) fit
+ * can have no more states than that.
+ */
+static rule_problem
+build_automata(bounce_ruleset *rs, const char **patterns, int npatterns)
+{
+	int			first = 0;
+
+	while (first < npatterns)
+	{
+		int			end = first;
+		size_t		states = 1;
+		rule_automaton *ra;
+
+		while (end < npatterns && states + strlen(patterns[end]) <= MATCHER_STATE_MASK)
+			states += strlen(patterns[end++]);
+		if (rs->nautomata == RULE_AUTOMATA_MAX)
+			return RULE_SET_TOO_LARGE;
+		ra = &rs->automata[rs->nautomata];
+		ra->first_rule = first;
+		if (matcher_build(&ra->m, patterns + first, end - first, rs->alloc, rs->release) != 0)
+			return RULE_NO_MEMORY;
+		rs->nautomata++;
+		first = end;
+	}
+	return RULE_OK;
+}
+
 bounce_ruleset *
 bounce_ruleset_compile(const char *set_name, const bounce_rule_def *rules, int nrules,
 					   const char *const *providers, int nproviders,
@@ -439,11 +469,9 @@ bounce_ruleset_compile(const char *set_name, const bounce_rule_def *rules, int n
 			rs->scopes[i].host = find_sorted(rs->hosts, rs->nhosts, lower);
 		}
 
-	if (nrules > 0 && matcher_build(&rs->automaton, patterns, nrules, alloc, release) != 0)
-	{
-		*problem = RULE_SET_TOO_LARGE;
+	*problem = build_automata(rs, patterns, nrules);
+	if (*problem != RULE_OK)
 		goto fail;
-	}
 	release(patterns);
 	*problem = RULE_OK;
 	return rs;
@@ -459,13 +487,14 @@ void
 bounce_ruleset_free(bounce_ruleset *rs)
 {
 	void		(*release) (void *) = rs->release;
+	int			a;
 
-	if (rs->automaton.next != NULL)
-		release(rs->automaton.next);
-	if (rs->automaton.first_output != NULL)
-		release(rs->automaton.first_output);
-	if (rs->automaton.outputs != NULL)
-		release(rs->automaton.outputs);
+	for (a = 0; a < rs->nautomata; a++)
+	{
+		release(rs->automata[a].m.next);
+		release(rs->automata[a].m.first_output);
+		release(rs->automata[a].m.outputs);
+	}
 	if (rs->block != NULL)
 		release(rs->block);
 	if (rs->phrases != NULL)

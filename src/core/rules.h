@@ -61,7 +61,7 @@ typedef enum rule_problem
 	RULE_BAD_CODE,
 	RULE_BAD_REPLY_CLASS,
 	RULE_TOO_MANY_HOSTS,
-	RULE_SET_TOO_LARGE,			/* more automaton states than matcher_state holds */
+	RULE_SET_TOO_LARGE,			/* more phrase bytes than RULE_AUTOMATA_MAX automata hold */
 	RULE_NO_MEMORY
 } rule_problem;
 
@@ -75,10 +75,27 @@ typedef struct rule_scope
 	int			status[3];		/* klass 0: any */
 } rule_scope;
 
+/* Distinct automata per set: each holds at most 32767 states (matcher_state). */
+#define RULE_AUTOMATA_MAX SCAN_RULE_AUTOMATA_MAX
+
+/* One automaton over the folded phrases of rules first_rule.. (in order). */
+typedef struct rule_automaton
+{
+	matcher		m;
+	int			first_rule;
+} rule_automaton;
+
 /* A compiled rule set: what the scanner and the classifier read. */
 typedef struct bounce_ruleset
 {
-	matcher		automaton;		/* over the folded phrases */
+	/*
+	 * The rules' phrases, split in order into automata of at most
+	 * MATCHER_STATE_MASK states (a trie has at most one state per pattern
+	 * byte, plus the root), so a set of any phrases fits in at most
+	 * RULE_AUTOMATA_MAX of them; each costs one table step per byte.
+	 */
+	rule_automaton automata[RULE_AUTOMATA_MAX];
+	int			nautomata;
 	int			nrules;
 	phrase	   *phrases;		/* per rule: kind PHRASE_CUE, rule "set:name", text as written */
 	phrase_shape *shapes;		/* per rule: whole-word shape of its folded pattern */

@@ -333,6 +333,7 @@ typedef struct vocabulary
 	const phrase *phrases;
 	const phrase_shape *shapes;
 	int			scoped;			/* ask bounce_rule_applies before acting on a match */
+	int			first_rule;		/* the rule number of this vocabulary's phrase 0 */
 } vocabulary;
 
 /* The phrases waiting for the byte after them: the built-in ones' or the rule set's. */
@@ -347,7 +348,7 @@ static inline void
 on_vocabulary_phrase(scan_state *sc, const vocabulary *v, int32_t id, int after,
 					 const char *line, size_t len, size_t at, scan_zone zone)
 {
-	if (v->scoped && !bounce_rule_applies(sc, id))
+	if (v->scoped && !bounce_rule_applies(sc, v->first_rule + id))
 		return;
 	on_phrase(sc, &v->phrases[id], v->shapes[id].len, after, line, len, at, zone);
 }
@@ -406,28 +407,49 @@ resolve_pending(scan_state *sc, const vocabulary *v, waiting w, unsigned char ne
 }
 
 /*
- * User rules (rules.h): the rule set's own automaton steps over the same
- * folded byte, after the built-in one, with its own waiting phrases.
+ * User rules (rules.h): the rule set's own automata step over the same
+ * folded byte, after the built-in one, each with its own waiting phrases.
+ * A phrase of automaton a waits for the next byte (step_done 0) or ended here.
  */
 static void
+rule_matches(scan_state *sc, int a, unsigned char c, int step_done, const char *line, size_t len,
+			 size_t at, scan_zone zone)
+{
+	const bounce_ruleset *rs = sc->rules;
+	const rule_automaton *ra = &rs->automata[a];
+	vocabulary	v = {rs->phrases + ra->first_rule, rs->shapes + ra->first_rule, 1, ra->first_rule};
+	waiting		w = {&sc->rule_pending[a], &sc->rule_pending_at[a]};
+
+	if (!step_done)
+	{
+		resolve_pending(sc, &v, w, c, line, len, zone);
+		return;
+	}
+	on_match(sc, &v, w, matcher_outputs(&ra->m, sc->rule_state[a]), line, len, at, zone);
+}
+
+/* The rule set's automata over one folded byte: one step each, the rest only on a match. */
+static inline void
 feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
 	const bounce_ruleset *rs = sc->rules;
-	vocabulary	v = {rs->phrases, rs->shapes, 1};
-	waiting		w = {&sc->rule_pending, &sc->rule_pending_at};
+	int			a;
 
-	if (sc->rule_pending != NULL)
-		resolve_pending(sc, &v, w, c, line, len, zone);
-	sc->rule_state = matcher_step(&rs->automaton, sc->rule_state, c);
-	if (matcher_has_output(sc->rule_state))
-		on_match(sc, &v, w, matcher_outputs(&rs->automaton, sc->rule_state), line, len, at, zone);
+	for (a = 0; a < rs->nautomata; a++)
+	{
+		if (sc->rule_pending[a] != NULL)
+			rule_matches(sc, a, c, 0, line, len, at, zone);
+		sc->rule_state[a] = matcher_step(&rs->automata[a].m, sc->rule_state[a], c);
+		if (matcher_has_output(sc->rule_state[a]))
+			rule_matches(sc, a, c, 1, line, len, at, zone);
+	}
 }
 
 /* Step the automaton over one folded byte and act on what matches. */
 static inline void
 feed(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
-	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0};
+	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0, 0};
 	waiting		w = {&sc->pending, &sc->pending_at};
 
 	sc->ring[sc->ring_pos++] = c;

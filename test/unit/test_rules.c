@@ -217,11 +217,15 @@ test_refusals(void)
 	CHECK_INT(why, RULE_BAD_DOMAIN);
 }
 
-/* 1,000 rules compile, each one matches, and nothing leaks (valgrind). */
+/*
+ * 1,000 rules compile, each one matches, and nothing leaks (valgrind); with
+ * long phrases they take several automata, and too many bytes of phrases are
+ * refused.
+ */
 static void
-test_thousand(void)
+test_thousand(const char *words, int automata)
 {
-	static char phrases[1000][40];
+	static char phrases[1000][120];
 	static char names[1000][16];
 	bounce_rule_def rules[1000];
 	bounce_ruleset *rs;
@@ -231,24 +235,47 @@ test_thousand(void)
 	{
 		snprintf(names[i], sizeof(names[i]), "r%d", i);
 		/* Letters only: digits would make opaque tokens of the numbers. */
-		snprintf(phrases[i], sizeof(phrases[i]), "custom refusal %c%c%c word",
-				 'a' + i % 26, 'a' + (i / 26) % 26, 'a' + (i / 676) % 26);
+		snprintf(phrases[i], sizeof(phrases[i]), "%c%c%c %s",
+				 'a' + i % 26, 'a' + (i / 26) % 26, 'a' + (i / 676) % 26, words);
 		rules[i] = rule(names[i], phrases[i], i % 2 ? 52 : 10);
 	}
 	rs = compile(rules, 1000, NULL, 0);
 	if (rs == NULL)
 		return;
+	CHECK_INT(rs->nautomata, automata);
 	for (i = 0; i < 1000; i += 37)
 	{
 		char		text[sizeof(phrases[0]) + 16];
 		bounce_result r;
 
-		snprintf(text, sizeof(text), "550 %.39s here", phrases[i]);
+		snprintf(text, sizeof(text), "550 %.119s here", phrases[i]);
 		r = classify_with(rs, text, NULL);
 		CHECK_INT(r.code, i % 2 ? 52 : 10);
 		CHECK(strcmp(r.rule + 2, names[i]) == 0);
 	}
 	bounce_ruleset_free(rs);
+}
+
+/* More bytes of phrases than RULE_AUTOMATA_MAX automata hold: refused, nothing leaks. */
+static void
+test_too_large(void)
+{
+	static char phrases[2000][201];
+	static bounce_rule_def rules[2000];
+	rule_problem why;
+	int			bad,
+				i;
+
+	for (i = 0; i < 2000; i++)
+	{
+		memset(phrases[i], 'a' + i % 26, 200);
+		phrases[i][0] = (char) ('a' + (i / 26) % 26);
+		phrases[i][1] = (char) ('a' + (i / 676) % 26);
+		rules[i] = rule("r", phrases[i], 10);
+	}
+	CHECK(bounce_ruleset_compile("t", rules, 2000, NULL, 0, malloc, free, &why, &bad) == NULL);
+	CHECK_INT(why, RULE_SET_TOO_LARGE);
+	CHECK_INT(bad, -1);
 }
 
 int
@@ -264,6 +291,8 @@ main(void)
 	test_scopes();
 	test_providers();
 	test_refusals();
-	test_thousand();
+	test_thousand("custom refusal", 1);
+	test_thousand("the remote server refused this message because of a custom rule of ours", 3);
+	test_too_large();
 	return unit_finish("rules");
 }
