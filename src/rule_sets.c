@@ -399,15 +399,23 @@ bounce_rule_set_arg(FunctionCallInfo fcinfo, int argno)
 	return bounce_rule_set(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), last_namespace);
 }
 
-/* Raise 22023 for a value of a rule table that is refused. */
-static void
-refuse(const char *what, text *value, rule_problem problem)
+/*
+ * A check of the rule tables: true, or error 22023 naming what the value
+ * should have been and why it is refused.
+ */
+static Datum
+check_value(FunctionCallInfo fcinfo, const char *what, rule_problem (*check) (const char *, size_t))
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid %s \"%s\"", what,
-					value_for_message(VARDATA_ANY(value), (int) VARSIZE_ANY_EXHDR(value))),
-			 errdetail("%s", bounce_rule_problem_text(problem))));
+	text	   *value = PG_GETARG_TEXT_PP(0);
+	rule_problem problem = check(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+
+	if (problem != RULE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid %s \"%s\"", what,
+						value_for_message(VARDATA_ANY(value), (int) VARSIZE_ANY_EXHDR(value))),
+				 errdetail("%s", bounce_rule_problem_text(problem))));
+	PG_RETURN_BOOL(true);
 }
 
 PG_FUNCTION_INFO_V1(bounce_rule_phrase_valid);
@@ -415,12 +423,7 @@ PG_FUNCTION_INFO_V1(bounce_rule_phrase_valid);
 Datum
 bounce_rule_phrase_valid(PG_FUNCTION_ARGS)
 {
-	text	   *phrase = PG_GETARG_TEXT_PP(0);
-	rule_problem problem = bounce_rule_check_phrase(VARDATA_ANY(phrase), VARSIZE_ANY_EXHDR(phrase));
-
-	if (problem != RULE_OK)
-		refuse("rule phrase", phrase, problem);
-	PG_RETURN_BOOL(true);
+	return check_value(fcinfo, "rule phrase", bounce_rule_check_phrase);
 }
 
 PG_FUNCTION_INFO_V1(bounce_rule_domain_valid);
@@ -428,12 +431,7 @@ PG_FUNCTION_INFO_V1(bounce_rule_domain_valid);
 Datum
 bounce_rule_domain_valid(PG_FUNCTION_ARGS)
 {
-	text	   *domain = PG_GETARG_TEXT_PP(0);
-	rule_problem problem = bounce_rule_check_domain(VARDATA_ANY(domain), VARSIZE_ANY_EXHDR(domain));
-
-	if (problem != RULE_OK)
-		refuse("domain name", domain, problem);
-	PG_RETURN_BOOL(true);
+	return check_value(fcinfo, "domain name", bounce_rule_check_domain);
 }
 
 PG_FUNCTION_INFO_V1(bounce_rule_status_valid);
@@ -441,12 +439,7 @@ PG_FUNCTION_INFO_V1(bounce_rule_status_valid);
 Datum
 bounce_rule_status_valid(PG_FUNCTION_ARGS)
 {
-	text	   *status = PG_GETARG_TEXT_PP(0);
-	rule_problem problem = bounce_rule_check_status(VARDATA_ANY(status), VARSIZE_ANY_EXHDR(status));
-
-	if (problem != RULE_OK)
-		refuse("enhanced status code", status, problem);
-	PG_RETURN_BOOL(true);
+	return check_value(fcinfo, "enhanced status code", bounce_rule_check_status);
 }
 
 PG_FUNCTION_INFO_V1(bounce_rules_changed);
