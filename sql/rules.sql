@@ -118,6 +118,21 @@ SELECT count(*) AS builtin_59_by_scan FROM g WHERE classify_bounce(resp, rcpt) =
 SELECT count(*) AS acme_59_by_scan FROM g WHERE classify_bounce(resp, rcpt, 'acme') = '59';
 RESET enable_indexscan;
 RESET enable_bitmapscan;
+-- Parallel workers read the rule set too (the functions are PARALLEL SAFE).
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM g WHERE classify_bounce(resp, rcpt, 'acme') = '59';
+SELECT count(*) AS acme_59_in_parallel FROM g WHERE classify_bounce(resp, rcpt, 'acme') = '59';
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
 DROP TABLE g;
 
 -------------------------------------------------------------------------------

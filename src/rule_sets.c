@@ -304,7 +304,7 @@ compare_rule_names(const void *a, const void *b)
 	return strcmp(((const bounce_rule_def *) a)->name, ((const bounce_rule_def *) b)->name);
 }
 
-/* Read and compile the set name into a new context, a child of CacheMemoryContext on success. */
+/* Read and compile the set name into a new context, a child of the current one (so an error frees it). */
 static bounce_ruleset *
 compile_set(const char *name, MemoryContext *context)
 {
@@ -337,7 +337,6 @@ compile_set(const char *name, MemoryContext *context)
 								   ((bounce_rule_def *) rules.items)[bad].name, name) :
 				 errmsg("rule set \"%s\" cannot be compiled", name),
 				 errdetail("%s", bounce_rule_problem_text(problem))));
-	MemoryContextSetParent(compile_context, CacheMemoryContext);
 	*context = compile_context;
 	return rs;
 }
@@ -349,6 +348,8 @@ bounce_rule_set(const char *name, size_t len, Oid namespace)
 	RuleSetEntry *entry;
 	bool		found;
 	uint64		generation;
+	MemoryContext context;
+	bounce_ruleset *rs;
 
 	if (len > RULE_SET_NAME_MAX || memchr(name, '\0', len) != NULL)
 		ereport(ERROR,
@@ -359,20 +360,20 @@ bounce_rule_set(const char *name, size_t len, Oid namespace)
 		rule_set_cache_init();
 	memset(key, 0, sizeof(key));
 	memcpy(key, name, len);
-	entry = hash_search(rule_set_cache, key, HASH_ENTER, &found);
-	if (found && entry->valid)
+	entry = hash_search(rule_set_cache, key, HASH_FIND, NULL);
+	if (entry != NULL && entry->valid)
 		return entry->rs;
-	if (!found)
-		entry->context = NULL;
-	/* Stale or new: drop what it held before reading it again. */
-	if (entry->context != NULL)
-		MemoryContextDelete(entry->context);
-	entry->context = NULL;
-	entry->rs = NULL;
-	entry->valid = false;
+
+	/* Read and compiled before the cache changes: a set that cannot be used leaves no entry. */
 	find_rule_tables(namespace);
 	generation = rule_tables_generation;
-	entry->rs = compile_set(key, &entry->context);
+	rs = compile_set(key, &context);
+	entry = hash_search(rule_set_cache, key, HASH_ENTER, &found);
+	if (found && entry->context != NULL)
+		MemoryContextDelete(entry->context);
+	MemoryContextSetParent(context, CacheMemoryContext);
+	entry->context = context;
+	entry->rs = rs;
 	/* An invalidation read while the tables were opened: this copy serves this call only. */
 	entry->valid = generation == rule_tables_generation;
 	return entry->rs;
