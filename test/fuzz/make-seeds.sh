@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=test/fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/rules"
+mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time" "$out/rules"
 cp test/corpus/sisimai/eml/*.eml "$out/classify/"
 cp test/corpus/sisimai/eml/*.eml "$out/message/"
 # One file per response; the corpus escapes \n, \t and \\ are undone.
@@ -46,6 +46,14 @@ while [ $i -lt 32 ]; do
 		n=$((n + 1))
 	done
 	i=$((i + 1))
+done
+# The event time readers: the documented forms of the providers' times, and near misses.
+n=0
+for v in "2016-01-27T14:59:38.237Z" "2014-08-01T13:28:10.2735393-04:00" "2019-11-05T16:33:54+0200" \
+	"2020-02-29 23:59:59z" "2016-01-27T14:59:38" "2019-02-29T00:00:00Z" "1513299569" "1521243339.873676" \
+	"9999999999999" "-5" "1e300" ".5" "9999-12-31T23:59:60-23:59" "0000-01-01T00:00:00+23:59"; do
+	printf '%s' "$v" > "$out/event_time/seed-$n"
+	n=$((n + 1))
 done
 # The rules target: rule lines (a selector byte, then the phrase and a scope
 # word), a blank line, then a bounce text.
