@@ -110,6 +110,15 @@ accuracy: test/tools/accuracy.bin
 	./test/tools/accuracy.bin $(CHECK_SPLIT) -n dev eml test/corpus/dev/labels.tsv test/corpus/dev/eml $(DEV_FLOOR) $(FALSE_HARD_MAX)
 	./test/tools/accuracy.bin $(CHECK_SPLIT) -n responses tsv test/corpus/responses.tsv $(RESPONSES_FLOOR) $(FALSE_HARD_MAX)
 
+# Every answer of the core in the working tree against the core at git revision
+# DIFF_BASE (default: the core before issue 11's speed work) on every corpus
+# file, response and fuzz seed: code, rule, phrase, part, reply code, status,
+# recipient and evidence must be identical.  For work that must not change an
+# answer (speed); prints only which inputs differ.
+.PHONY: differential
+differential:
+	./test/tools/differential.sh $(DIFF_BASE)
+
 # The same unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_SANITIZED = $(UNIT_TESTS:.bin=.san)

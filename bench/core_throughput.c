@@ -1,7 +1,8 @@
 /*
  * core_throughput.c — throughput of the pure C classifier outside PostgreSQL:
  * classifies the response corpus repeated to about 100 MB, once response by
- * response and once as a single 100 MB text, and prints MB/s for each.
+ * response and once as a single 100 MB text, and prints MB/s for each.  Both
+ * ask for the code only, as classify_bounce() does.
  *
  *   bench/core_throughput.bin test/corpus/responses.tsv [megabytes]
  */
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "core/classify.h"
+#include "../test/tools/tool_io.h"
 
 /* Seconds on the monotonic clock. */
 static double
@@ -22,28 +24,6 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
-/* Undo the corpus escapes \n \t \r \\ in place; returns the new length. */
-static size_t
-unescape(char *s, size_t len)
-{
-	size_t		r = 0,
-				w = 0;
-
-	while (r < len)
-	{
-		if (s[r] == '\\' && r + 1 < len)
-		{
-			char		c = s[r + 1];
-
-			s[w++] = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-			r += 2;
-		}
-		else
-			s[w++] = s[r++];
-	}
-	return w;
 }
 
 int
@@ -63,6 +43,7 @@ main(int argc, char **argv)
 				one_call;
 	long		checksum = 0;
 	bounce_result r;
+	bounce_options code_only;
 
 	if (argc < 2 || (f = fopen(argv[1], "r")) == NULL)
 	{
@@ -104,16 +85,19 @@ main(int argc, char **argv)
 	offsets[nresp] = used;
 	fclose(f);
 
+	/* As classify_bounce() calls it: only the code is wanted. */
+	memset(&code_only, 0, sizeof(code_only));
+	code_only.code_only = 1;
 	t0 = now();
 	for (i = 0; i < nresp; i++)
 	{
-		bounce_classify(blob + offsets[i], offsets[i + 1] - offsets[i] - 1, NULL, &r);
+		bounce_classify(blob + offsets[i], offsets[i + 1] - offsets[i] - 1, &code_only, &r);
 		checksum += r.code;
 	}
 	per_call = now() - t0;
 
 	t0 = now();
-	bounce_classify(blob, used, NULL, &r);
+	bounce_classify(blob, used, &code_only, &r);
 	one_call = now() - t0;
 
 	printf("core: %.1f MB in %zu responses (average %zu bytes), checksum %ld\n",

@@ -16,6 +16,7 @@
  */
 #include "classify.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -152,7 +153,9 @@ bounce_classify(const char *text, size_t len, const bounce_options *options, bou
 	scan_state	sc;
 	decision	d;
 
-	memset(r, 0, sizeof(*r));
+	/* The strings are set as far as their NULs: explain() fills them when asked. */
+	memset(r, 0, offsetof(bounce_result, status));
+	r->status[0] = r->evidence[0] = r->recipient[0] = '\0';
 	r->code = BOUNCE_40;
 	r->rule = "classifier_not_initialised";
 	if (!automaton_ready)

@@ -4,6 +4,7 @@
 #include "fold.h"
 
 unsigned char fold_table[256];
+unsigned char fold_ascii_word[256];
 static int	fold_ready;
 
 /*
@@ -34,6 +35,7 @@ fold_init(void)
 		else if (c >= 0x80)
 			f = FOLD_OTHER;
 		fold_table[c] = f;
+		fold_ascii_word[c] = c < 0x80 && fold_is_word_byte(f) ? f : 0;
 	}
 	fold_ready = 1;
 }

@@ -16,6 +16,9 @@
 /* Byte to folded byte (after fold_init). */
 extern unsigned char fold_table[256];
 
+/* An ASCII letter or digit to its folded byte, any other byte to 0 (after fold_init). */
+extern unsigned char fold_ascii_word[256];
+
 /* The base letters of U+00C0..U+017F, 64 per UTF-8 lead byte C3, C4, C5. */
 extern const char fold_latin[192 + 1];
 

@@ -52,15 +52,101 @@ static const struct
 /* Labels that name a blocklist wherever they stand in a host name. */
 static const char *const blocklist_labels[] = {"dnsbl", "rbl", "blacklist", "blocklist", NULL};
 
-/* Is host[0..len) the zone or a name under it? */
-static int
-under_zone(const char *host, size_t len, const char *zone)
-{
-	size_t		n = strlen(zone);
+/*
+ * Every zone name of the three lists above in one small hash table, built
+ * once.  A host is looked up by its suffixes — itself and what follows each of
+ * its dots, the names it is "under" — a handful of lookups instead of
+ * comparing its end with every zone (host_lookup runs for every host name of
+ * every reply).
+ */
+#define ZONE_BLOCKLIST 1
+#define ZONE_REASON 2
+#define ZONE_PROVIDER 4
+#define ZONE_SLOTS 256			/* a power of two, well above the ~40 names */
+#define ZONE_LIST_LEN(list) (sizeof(list) / sizeof(list[0]))
 
-	if (len < n || !ascii_has_prefix(host + len - n, n, zone))
-		return 0;
-	return len == n || host[len - n - 1] == '.';
+typedef struct zone_slot
+{
+	const char *name;			/* NULL: empty */
+	size_t		len;
+	unsigned char kind;			/* ZONE_* */
+	int			reason;			/* ZONE_REASON: index into reason_hosts */
+} zone_slot;
+
+static zone_slot zone_slots[ZONE_SLOTS];
+static int	zone_slots_ready;
+
+/* One byte more of a name's hash, which is taken from its last byte back to its first. */
+static inline size_t
+zone_hash_step(size_t h, unsigned char c)
+{
+	return (h ^ ascii_lower(c)) * 16777619u;
+}
+
+#define ZONE_HASH_SEED ((size_t) 2166136261u)
+
+/* The hash of s[0..len) in lower case, last byte first (so a host's suffixes hash in one pass). */
+static size_t
+zone_hash(const char *s, size_t len)
+{
+	size_t		h = ZONE_HASH_SEED;
+
+	while (len > 0)
+		h = zone_hash_step(h, (unsigned char) s[--len]);
+	return h;
+}
+
+/* Enter one zone name (open addressing; a name in two lists gets two slots). */
+static void
+add_zone(const char *name, unsigned char kind, int reason)
+{
+	size_t		len = strlen(name),
+				h = zone_hash(name, len) & (ZONE_SLOTS - 1);
+
+	while (zone_slots[h].name != NULL)
+		h = (h + 1) & (ZONE_SLOTS - 1);
+	zone_slots[h].name = name;
+	zone_slots[h].len = len;
+	zone_slots[h].kind = kind;
+	zone_slots[h].reason = reason;
+}
+
+/* Fill zone_slots (idempotent). */
+static void
+build_zone_slots(void)
+{
+	size_t		i;
+
+	for (i = 0; blocklist_zones[i] != NULL; i++)
+		add_zone(blocklist_zones[i], ZONE_BLOCKLIST, -1);
+	for (i = 0; i < ZONE_LIST_LEN(reason_hosts); i++)
+		add_zone(reason_hosts[i].host, ZONE_REASON, (int) i);
+	for (i = 0; provider_exchangers[i] != NULL; i++)
+		add_zone(provider_exchangers[i], ZONE_PROVIDER, -1);
+	zone_slots_ready = 1;
+}
+
+/*
+ * The kinds of zone that name[0..len), of hash h, is, in any case (ZONE_*
+ * bits); *reason becomes the lowest index into reason_hosts it is, if lower.
+ */
+static unsigned char
+zone_kinds(const char *name, size_t len, size_t h, int *reason)
+{
+	unsigned char kinds = 0;
+
+	for (h &= ZONE_SLOTS - 1; zone_slots[h].name != NULL; h = (h + 1) & (ZONE_SLOTS - 1))
+	{
+		const zone_slot *z = &zone_slots[h];
+
+		if (z->len == len && ascii_has_prefix(name, len, z->name))
+		{
+			kinds |= z->kind;
+			if (z->kind == ZONE_REASON && (*reason < 0 || z->reason < *reason))
+				*reason = z->reason;
+		}
+	}
+	return kinds;
 }
 
 /* Is one of the host's dot-separated labels one of the words (or word-prefixed, "rbl2")? */
@@ -94,34 +180,47 @@ host_fact
 host_lookup(const char *host, size_t len)
 {
 	host_fact	f;
-	int			i;
+	unsigned char kinds = 0;
+	int			reason = -1;
+	size_t		i,
+				h = ZONE_HASH_SEED;
 
 	f.large_provider = 0;
 	f.code = -1;
 	f.rule = NULL;
-	for (i = 0; blocklist_zones[i] != NULL; i++)
-		if (under_zone(host, len, blocklist_zones[i]))
-		{
-			f.code = 51;
-			f.rule = "blocklist_zone";
-			return f;
-		}
-	for (i = 0; i < (int) (sizeof(reason_hosts) / sizeof(reason_hosts[0])); i++)
-		if (under_zone(host, len, reason_hosts[i].host))
-		{
-			f.code = reason_hosts[i].code;
-			f.rule = reason_hosts[i].rule;
-			return f;
-		}
+	if (!zone_slots_ready)
+		build_zone_slots();
+	/*
+	 * The host is under a zone when the zone is the host or follows one of
+	 * its dots: each such suffix is looked up, its hash taken on the way
+	 * from the last byte back (one pass, linear in the host's length).
+	 */
+	for (i = len; i > 0; i--)
+	{
+		h = zone_hash_step(h, (unsigned char) host[i - 1]);
+		if (i == 1 || host[i - 2] == '.')
+			kinds |= zone_kinds(host + i - 1, len - i + 1, h, &reason);
+	}
+	if (kinds & ZONE_BLOCKLIST)
+	{
+		f.code = 51;
+		f.rule = "blocklist_zone";
+		return f;
+	}
+	if (kinds & ZONE_REASON)
+	{
+		f.code = reason_hosts[reason].code;
+		f.rule = reason_hosts[reason].rule;
+		return f;
+	}
 	if (has_label(host, len, blocklist_labels))
 	{
 		f.code = 51;
 		f.rule = "blocklist_zone";
 		return f;
 	}
-	for (i = 0; provider_exchangers[i] != NULL; i++)
-		if (under_zone(host, len, provider_exchangers[i]))
-			f.large_provider = 1;
+	if (kinds & ZONE_PROVIDER)
+		f.large_provider = 1;
 	if (!f.large_provider)
 		f.large_provider = bounce_is_large_provider(host, len);
 	return f;

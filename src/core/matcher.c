@@ -246,6 +246,18 @@ renumber_breadth_first(matcher *m, void *(*alloc) (size_t), void (*release) (voi
 	return 0;
 }
 
+void
+matcher_free(matcher *m, void (*release) (void *))
+{
+	if (m->next)
+		release(m->next);
+	if (m->first_output)
+		release(m->first_output);
+	if (m->outputs)
+		release(m->outputs);
+	memset(m, 0, sizeof(*m));
+}
+
 int
 matcher_build(matcher *m, const char *const *patterns, int npatterns,
 			  void *(*alloc) (size_t), void (*release) (void *))
@@ -297,10 +309,6 @@ fail:
 		release(b.own_next);
 	if (b.fail)
 		release(b.fail);
-	if (m->next)
-		release(m->next);
-	if (m->first_output)
-		release(m->first_output);
-	memset(m, 0, sizeof(*m));
+	matcher_free(m, release);
 	return -1;
 }

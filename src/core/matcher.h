@@ -4,7 +4,17 @@
  * whatever the number of patterns (no backtracking, linear time).
  *
  * Patterns are byte strings, matched exactly; the caller folds case and
- * whitespace before stepping (see scanner.c).
+ * whitespace before stepping (see scanner.c; fold_pattern in fold.h folds a
+ * pattern as text is folded).  The whole public interface, for any pattern
+ * set built at run time:
+ *
+ *   matcher_build(&m, patterns, n, alloc, release)   once per pattern set
+ *   s = 0; s = matcher_step(&m, s, byte)             per byte of text
+ *   matcher_has_output(s), matcher_outputs(&m, s)    the pattern ids ending here
+ *   matcher_free(&m, release)                        when the set is dropped
+ *
+ * Whole-word matching is the caller's (scanner.c checks the bytes around a
+ * match with scan_pattern_shape's boundaries).
  */
 #ifndef BOUNCE_MATCHER_H
 #define BOUNCE_MATCHER_H
@@ -32,6 +42,9 @@ typedef struct matcher
  */
 extern int	matcher_build(matcher *m, const char *const *patterns, int npatterns,
 						  void *(*alloc) (size_t), void (*release) (void *));
+
+/* Release what matcher_build allocated (with the same allocator's release). */
+extern void matcher_free(matcher *m, void (*release) (void *));
 
 /*
  * A state as the scanner holds it carries a flag bit saying "patterns end

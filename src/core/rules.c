@@ -490,11 +490,7 @@ bounce_ruleset_free(bounce_ruleset *rs)
 	int			a;
 
 	for (a = 0; a < rs->nautomata; a++)
-	{
-		release(rs->automata[a].m.next);
-		release(rs->automata[a].m.first_output);
-		release(rs->automata[a].m.outputs);
-	}
+		matcher_free(&rs->automata[a].m, release);
 	if (rs->block != NULL)
 		release(rs->block);
 	if (rs->phrases != NULL)

@@ -9,6 +9,7 @@
  */
 #include "scanner.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "ascii.h"
@@ -247,11 +248,32 @@ scan_evidence_text(const scan_evidence *ev, char *dst)
 	scan_copy_evidence(dst, ev->raw, ev->raw_len);
 }
 
+/* Clear a piece of evidence but for its raw bytes (none of them is read past raw_len). */
+static void
+clear_evidence(scan_evidence *ev)
+{
+	ev->score = 0;
+	ev->code = 0;
+	ev->rule = NULL;
+	ev->phrase = NULL;
+	ev->raw_len = 0;
+}
+
 void
 scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 {
+	int			l;
+
 	fold_init();
-	memset(sc, 0, sizeof(*sc));
+	memset(sc, 0, offsetof(scan_state, cue));
+	for (l = 0; l < LEVEL_COUNT; l++)
+	{
+		clear_evidence(&sc->cue[l]);
+		clear_evidence(&sc->line_cue[l]);
+	}
+	clear_evidence(&sc->status);
+	clear_evidence(&sc->reply);
+	clear_evidence(&sc->structure);
 	sc->m = m;
 	sc->options = options;
 	sc->last_was_space = 1;
@@ -445,21 +467,66 @@ feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t
 	}
 }
 
+/*
+ * What the hot loop steps: the automaton's tables, its state and the ring's
+ * position, held in locals while a line is read.  Through sc, every byte
+ * stored into the ring (a char store may alias anything) would make the
+ * compiler load them all again at the next byte.
+ */
+typedef struct feeder
+{
+	const matcher_state *next;
+	const uint8_t *byte_class;
+	size_t		nclasses;
+	matcher_state state;
+	unsigned char ring_pos;
+} feeder;
+
+/* Take the automaton's state and the ring's position from sc into locals. */
+static inline void
+feeder_begin(feeder *f, const scan_state *sc)
+{
+	f->next = sc->m->next;
+	f->byte_class = sc->m->byte_class;
+	f->nclasses = (size_t) sc->m->nclasses;
+	f->state = sc->state;
+	f->ring_pos = sc->ring_pos;
+}
+
+/* Give the state and the ring's position back to sc. */
+static inline void
+feeder_end(const feeder *f, scan_state *sc)
+{
+	sc->state = f->state;
+	sc->ring_pos = f->ring_pos;
+}
+
 /* Step the automaton over one folded byte and act on what matches. */
 static inline void
-feed(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
 	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0, 0};
 	waiting		w = {&sc->pending, &sc->pending_at};
 
-	sc->ring[sc->ring_pos++] = c;
+	sc->ring[f->ring_pos++] = c;
 	if (sc->pending != NULL)
+	{
+		sc->ring_pos = f->ring_pos;
 		resolve_pending(sc, &builtin, w, c, line, len, zone);
-	sc->state = matcher_step(sc->m, sc->state, c);
-	if (matcher_has_output(sc->state))
-		on_match(sc, &builtin, w, matcher_outputs(sc->m, sc->state), line, len, at, zone);
+	}
+	/* matcher_step(), with the tables in locals. */
+	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
+	if (matcher_has_output(f->state))
+	{
+		sc->ring_pos = f->ring_pos;
+		on_match(sc, &builtin, w, matcher_outputs(sc->m, f->state), line, len, at, zone);
+	}
+	/* User rules (rules.h): their matches look back through the ring too. */
 	if (sc->rules != NULL)
+	{
+		sc->ring_pos = f->ring_pos;
 		feed_rules(sc, c, line, len, at, zone);
+	}
 }
 
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
@@ -620,7 +687,9 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	int			code_rank = zone == ZONE_DIAGNOSTIC ? RANK_DIAGNOSTIC :
 		zone == ZONE_TEXT ? RANK_TEXT : 0;
 	size_t		i;
+	feeder		f;
 
+	feeder_begin(&f, sc);
 	for (i = from; i < len && !sc->cut; i++)
 	{
 		unsigned char raw = (unsigned char) line[i];
@@ -642,10 +711,10 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			if (last_was_space)
 				continue;
 			last_was_space = 1;
-			feed(sc, ' ', line, len, i, zone);
+			feed(sc, &f, ' ', line, len, i, zone);
 			continue;
 		}
-		if (i == 0 || !ascii_is_alnum(prev))
+		if (i == 0 || fold_ascii_word[prev] == 0)
 		{
 			size_t		n = 0;
 			token		t;
@@ -661,7 +730,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			 * MTA) matches as "please try double-checking", and "Unrouteable
 			 * 550 address" as "unrouteable address".
 			 */
-			if (n == 0)
+			if (n == 0 && !token_is_plain_word(line + i, len - i))
 			{
 				t = token_classify(line + i, len - i);
 				if (t.kind != TOKEN_WORD)
@@ -677,7 +746,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 				if (!last_was_space)
 				{
 					last_was_space = 1;
-					feed(sc, ' ', line, len, i, zone);
+					feed(sc, &f, ' ', line, len, i, zone);
 				}
 				continue;
 			}
@@ -685,38 +754,81 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 word:
 		last_was_space = 0;
 		prev = raw;
-		feed(sc, c, line, len, i, zone);
+		feed(sc, &f, c, line, len, i, zone);
+
+		/*
+		 * The ASCII letters and digits that go on with a word need none of
+		 * the checks above (they fold to themselves or lower case, start no
+		 * token and no code): most bytes of a text take this loop.
+		 */
+		if (fold_ascii_word[prev] != 0)
+			while (i + 1 < len && !sc->cut && (c = fold_ascii_word[(unsigned char) line[i + 1]]) != 0)
+			{
+				prev = (unsigned char) line[++i];
+				feed(sc, &f, c, line, len, i, zone);
+			}
 	}
 	/* The line break is whitespace too. */
 	if (!last_was_space)
 	{
-		feed(sc, ' ', line, len, len, zone);
+		feed(sc, &f, ' ', line, len, len, zone);
 		last_was_space = 1;
 	}
+	feeder_end(&f, sc);
 	if (sc->line_has_cue)
 		commit_line_cues(sc);
 	sc->last_was_space = last_was_space;
 	sc->prev_byte = ' ';
 }
 
+/*
+ * The entries of known_fields by the first letter of their names, in the
+ * table's order (the first that matches wins), each letter's run ended by -1;
+ * built once.  A line is compared with the few names of its first letter, not
+ * with all sixty.
+ */
+#define KNOWN_FIELDS (sizeof(known_fields) / sizeof(known_fields[0]))
+static signed char fields_by_letter[26][KNOWN_FIELDS + 1];
+static int	fields_by_letter_ready;
+
+/* Fill fields_by_letter. */
+static void
+index_known_fields(void)
+{
+	int			letter;
+
+	for (letter = 0; letter < 26; letter++)
+	{
+		size_t		i,
+					n = 0;
+
+		for (i = 0; i < KNOWN_FIELDS; i++)
+			if ((unsigned char) known_fields[i].name[0] == 'a' + letter)
+				fields_by_letter[letter][n++] = (signed char) i;
+		fields_by_letter[letter][n] = -1;
+	}
+	fields_by_letter_ready = 1;
+}
+
 /* Which known field a line starts with. */
 static field
 field_of(const char *line, size_t len, size_t *value_at)
 {
-	size_t		i;
+	const signed char *k;
 	unsigned char first = len > 0 ? ascii_lower((unsigned char) line[0]) : 0;
 
 	/* Every field name starts with a letter: most reply lines start with a digit. */
 	if (first < 'a' || first > 'z')
 		return FIELD_NONE;
-	for (i = 0; i < sizeof(known_fields) / sizeof(known_fields[0]); i++)
+	if (!fields_by_letter_ready)
+		index_known_fields();
+	for (k = fields_by_letter[first - 'a']; *k >= 0; k++)
 	{
-		if ((unsigned char) known_fields[i].name[0] == first &&
-			ascii_has_prefix(line, len, known_fields[i].name) &&
-			(known_fields[i].f != FIELD_QUOTED_HEADER || ascii_is_header_name(line, len)))
+		if (ascii_has_prefix(line, len, known_fields[*k].name) &&
+			(known_fields[*k].f != FIELD_QUOTED_HEADER || ascii_is_header_name(line, len)))
 		{
-			*value_at = strlen(known_fields[i].name);
-			return known_fields[i].f;
+			*value_at = strlen(known_fields[*k].name);
+			return known_fields[*k].f;
 		}
 	}
 	return FIELD_NONE;

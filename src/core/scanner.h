@@ -91,10 +91,7 @@ typedef struct scan_state
 	const int32_t *pending;
 	size_t		pending_at;
 
-	/* The strongest phrase cue per level, and those of the line being read. */
-	scan_evidence cue[LEVEL_COUNT];
-	scan_evidence line_cue[LEVEL_COUNT];
-	int			line_has_cue;
+	int			line_has_cue;	/* line_cue holds a cue */
 
 	/* Segments that are never evidence. */
 	int			remote_line;	/* this line (and its indented continuation) is a server's reply */
@@ -112,8 +109,6 @@ typedef struct scan_state
 	int			later_dsn_recipient;
 	int			dsn_group_failed;	/* the DSN per-recipient group being read says Action: failed */
 	int			dsn_failed_group_closed;	/* a blank line ended a failed recipient's group */
-	scan_evidence status;		/* from the enhanced status code */
-	scan_evidence reply;		/* from the basic reply code */
 	int			status_rank;
 	int			reply_rank;
 	smtp_enhanced status_code;
@@ -131,7 +126,6 @@ typedef struct scan_state
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			provider_host;	/* a large provider's host name appeared */
-	scan_evidence structure;	/* evidence for the structural facts above */
 
 	/* Failed recipient candidates, best rank kept. */
 	char		recipient[BOUNCE_ADDRESS_MAX + 1];
@@ -143,6 +137,18 @@ typedef struct scan_state
 
 	int			cut;			/* the returned original message began */
 	size_t		bytes_since_interrupt;
+
+	/*
+	 * The evidence, last: scan_begin clears everything above and only the
+	 * header of each piece below (score, code, rule, phrase, raw_len), not
+	 * its raw bytes (about 1.8 kB, read only up to raw_len) — a fixed cost
+	 * of every call, short replies included.
+	 */
+	scan_evidence cue[LEVEL_COUNT];	/* the strongest phrase cue per level */
+	scan_evidence line_cue[LEVEL_COUNT];	/* those of the line being read */
+	scan_evidence status;		/* from the enhanced status code */
+	scan_evidence reply;		/* from the basic reply code */
+	scan_evidence structure;	/* evidence for the structural facts (report structure) */
 } scan_state;
 
 /* Start a scan with the built automaton. */

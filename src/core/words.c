@@ -11,12 +11,6 @@
 
 #include "ascii.h"
 
-/* Bytes of a token looked at; longer tokens are opaque. */
-#define TOKEN_LOOK 256
-
-/* A token this long or longer that mixes letters and digits is opaque. */
-#define OPAQUE_MIN 12
-
 /*
  * Top-level domains a one-dot host may end in ("example.com"); a host with
  * two dots or more ("mx.example.org") needs none of these, so "e.g." or
@@ -31,17 +25,12 @@ static const char *const common_tlds[] = {
 	"site", "email", "example", "invalid", "test", "local", "localdomain", "arpa", NULL
 };
 
-/* Byte classes for the one pass over a token (built once). */
-#define CC_DELIMITER 1			/* ends a token */
-#define CC_DIGIT 2
-#define CC_LETTER 4
-#define CC_NAME_MARK 8			/* '@', '.', ':', '/': a name may be in the token */
-static unsigned char char_class[256];
-static int	char_class_ready;
+unsigned char token_char_class[256];
+int			token_char_class_ready;
 
-/* Fill char_class. */
-static void
-build_char_class(void)
+/* Fill token_char_class (idempotent). */
+void
+token_build_char_class(void)
 {
 	int			c;
 
@@ -58,17 +47,17 @@ build_char_class(void)
 			k = CC_LETTER;
 		else if (c == '@' || c == '.' || c == ':' || c == '/')
 			k = CC_NAME_MARK;
-		char_class[c] = k;
+		token_char_class[c] = k;
 	}
-	char_class_ready = 1;
+	token_char_class_ready = 1;
 }
 
 int
 token_is_delimiter(unsigned char c)
 {
-	if (!char_class_ready)
-		build_char_class();
-	return (char_class[c] & CC_DELIMITER) != 0;
+	if (!token_char_class_ready)
+		token_build_char_class();
+	return (token_char_class[c] & CC_DELIMITER) != 0;
 }
 
 /* Is s[0..n) a host name: letter/digit/hyphen labels joined by dots, ending in a letter label? */
@@ -196,11 +185,11 @@ token_classify(const char *s, size_t len)
 
 	memset(&t, 0, sizeof(t));
 	t.kind = TOKEN_WORD;
-	if (!char_class_ready)
-		build_char_class();
+	if (!token_char_class_ready)
+		token_build_char_class();
 	while (n < len && n < TOKEN_LOOK)
 	{
-		unsigned char k = char_class[(unsigned char) s[n]];
+		unsigned char k = token_char_class[(unsigned char) s[n]];
 
 		if (k & CC_DELIMITER)
 			break;

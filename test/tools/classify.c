@@ -10,28 +10,7 @@
 
 #include "core/bounce_codes.h"
 #include "core/classify.h"
-
-/* Read a whole stream into memory. */
-static char *
-slurp(FILE *f, size_t *len)
-{
-	size_t		cap = 65536,
-				n = 0;
-	char	   *buf = malloc(cap);
-
-	while (buf != NULL)
-	{
-		size_t		got = fread(buf + n, 1, cap - n, f);
-
-		n += got;
-		if (n < cap)
-			break;
-		cap *= 2;
-		buf = realloc(buf, cap);
-	}
-	*len = n;
-	return buf;
-}
+#include "tool_io.h"
 
 /* Classify one input and print a line about it. */
 static int

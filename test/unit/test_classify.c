@@ -62,9 +62,7 @@ test_matcher(void)
 	CHECK_INT(found[1], 1);		/* she */
 	CHECK_INT(found[2], 0);		/* his */
 	CHECK_INT(found[3], 1);		/* hers */
-	free(m.next);
-	free(m.first_output);
-	free(m.outputs);
+	matcher_free(&m, free);
 }
 
 /* Basic and enhanced code readers: what counts as a code and what does not. */

@@ -78,6 +78,16 @@ test_hosts(void)
 	CHECK(host_lookup("mta7.am0.yahoodns.net", 21).large_provider);
 	CHECK(host_lookup("contoso-com.mail.protection.outlook.com", 39).large_provider);
 	CHECK(!host_lookup("mx.example.com", 14).large_provider);
+	/* The zone itself, in any case, and only after a dot (looked up by suffix). */
+	CHECK_INT(host_lookup("spamhaus.org", 12).code, 51);
+	CHECK_INT(host_lookup("ZEN.SpamHaus.ORG", 16).code, 51);
+	CHECK_INT(host_lookup("xspamcop.net", 12).code, -1);
+	CHECK_INT(host_lookup("spamhaus.org.example.com", 24).code, -1);
+	CHECK_INT(host_lookup("groups.google.com", 17).code, 50);
+	CHECK_INT(host_lookup("x.groups.google.com", 19).code, 50);
+	CHECK(host_lookup("GOOGLE.COM", 10).large_provider);
+	CHECK(!host_lookup("notgoogle.com", 13).large_provider);
+	CHECK_INT(host_lookup("a..spamhaus.org", 15).code, 51);
 }
 
 /* The constraint of reply classes, one function. */
