@@ -22,6 +22,8 @@ in_a "INSERT INTO bounce_rulesets VALUES ('s'); INSERT INTO bounce_rules (rulese
 
 # Connection B: one psql for the whole script, fed through a coprocess.
 coproc B { psql -X -q -A -t -v ON_ERROR_STOP=0 2>&1; }
+# Kept now: bash unsets B_PID as soon as the coprocess has ended.
+b_pid=$B_PID
 # The answer of connection B to one statement (its first line).
 in_b() {
 	local line answer=""
@@ -65,7 +67,7 @@ in_a "INSERT INTO bounce_rulesets VALUES ('s'); INSERT INTO bounce_rules (rulese
 expect "B after the extension was made again" 53 "$(in_b "$B_CODE")"
 
 printf '\\q\n' >&"${B[1]}"
-wait "$B_PID" || true
+wait "$b_pid" || true
 psql -X -q -d postgres -c "DROP DATABASE $DB"
 echo "rule sessions: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
