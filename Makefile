@@ -136,7 +136,7 @@ unittest-sanitized: $(UNIT_SANITIZED)
 # test/run sets FUZZ_CC to the distribution's clang-N.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS  = classify message code_parse decode event_time domain recipients
+FUZZ_TARGETS  = classify message code_parse decode event_time domain recipients rules
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
 
 test/fuzz/fuzz_%.fuzzer: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(CORE_DEPS)

@@ -54,14 +54,15 @@ SELECT classify_bounce('connect to mx.example.com[192.0.2.1]:25: Connection refu
        classify_bounce('connect to mx.example.com[192.0.2.1]:25: Connection refused', 'HOTMAIL.COM') AS bare_domain,
        classify_bounce('connect to mx.example.com[192.0.2.1]:25: Connection refused', NULL) AS null_recipient,
        classify_bounce('connect to gmail-smtp-in.l.google.com[192.0.2.5]:25: Connection timed out') AS google_host;
--- ... and users can add their own large providers.
-SET bouncecode.large_providers = 'smallco.example, Other.Example';
-SELECT classify_bounce('Connection timed out', 'anna@smallco.example') AS added,
-       classify_bounce('Connection timed out', 'anna@mx.other.example') AS added_parent,
-       classify_bounce('Connection timed out', 'anna@unlisted.example') AS not_added;
-RESET bouncecode.large_providers;
-SELECT classify_bounce('Connection timed out', 'anna@smallco.example') AS after_reset;
-SET bouncecode.large_providers = 'not a domain!';
+-- ... and a rule set can add its own large providers (rules.sql has the rest).
+INSERT INTO bounce_rulesets VALUES ('classify_test');
+INSERT INTO bounce_large_providers VALUES ('classify_test', 'smallco.example'), ('classify_test', 'Other.Example');
+SELECT classify_bounce('Connection timed out', 'anna@smallco.example', 'classify_test') AS added,
+       classify_bounce('Connection timed out', 'anna@mx.other.example', 'classify_test') AS added_parent,
+       classify_bounce('Connection timed out', 'anna@unlisted.example', 'classify_test') AS not_added;
+SELECT classify_bounce('Connection timed out', 'anna@smallco.example') AS without_rule_set;
+INSERT INTO bounce_large_providers VALUES ('classify_test', 'not a domain!');
+DELETE FROM bounce_rulesets WHERE name = 'classify_test';
 
 -- A whole RFC 3464 bounce: the reason comes from the report, not from the
 -- returned message (whose subject says "mailbox full" and body "unsubscribe").
@@ -104,7 +105,7 @@ SELECT bounce_recipient(E'Final-Recipient: rfc822; Anna.Lind@Example.se\nAction:
        bounce_recipient('<carl@example.com>: host mx.example.com said: 550 no such user') AS postfix,
        bounce_recipient('550 no such user') AS none;
 
--- Both forms of bounce_explain return the same columns: the recipient column is
+-- Every form of bounce_explain returns the same columns: the recipient column is
 -- the failed recipient found in the text, whatever recipient argument is given.
 SELECT p.pronargs,
        array(SELECT a.name FROM unnest(p.proargnames, p.proargmodes) WITH ORDINALITY a(name, mode, i)

@@ -32,9 +32,9 @@ SELECT name, kind FROM bounce_codes() WHERE code = '29';
 
 -- Every function is immutable and parallel safe; only the aggregates, the
 -- history aggregates' transition, inverse and combine functions (they see NULL
--- rows and empty states), the two-argument classify_bounce/bounce_explain (a
--- NULL recipient is allowed) and the trigger function (volatile, as trigger
--- functions are) are not.
+-- rows and empty states), the two- and three-argument classify_bounce and
+-- bounce_explain (a NULL recipient or rule set is allowed) and the trigger
+-- functions (volatile, as trigger functions are) are not.
 SELECT p.proname, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bouncecode')
@@ -42,11 +42,13 @@ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bouncecode')
 ORDER BY 1;
 
 -- Every object of the extension has a comment (except the array types the
--- server makes for its types, which are extension members from PostgreSQL 17 on).
+-- server makes for its types and the row types of its tables, which are
+-- extension members from PostgreSQL 17 on; the tables have comments).
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS undocumented
 FROM pg_depend d
 WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'bouncecode')
   AND d.deptype = 'e'
   AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = d.objid))
+  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (SELECT 1 FROM pg_type r WHERE r.oid = d.objid AND r.typrelid <> 0))
   AND obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)) IS NULL
 ORDER BY 1;

@@ -57,8 +57,34 @@ SELECT bc.classify_bounce('452 4.2.2 Mailbox full') AS works_for_the_user;
 -- ... and gains nothing it did not have: no C functions, no superuser.
 CREATE FUNCTION bc.sneaky() RETURNS int AS 'bouncecode', 'bounce_code_cmp' LANGUAGE C;
 SELECT rolsuper FROM pg_roles WHERE rolname = current_user;
+-- The rule tables belong to the bootstrap superuser; the role that created the extension may write them ...
+SELECT r.rolsuper AS rule_tables_owned_by_superuser FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+WHERE c.oid = 'bc.bounce_rules'::regclass;
+INSERT INTO bc.bounce_rulesets VALUES ('mine');
+INSERT INTO bc.bounce_rules (ruleset, name, phrase, code) VALUES ('mine', 'dormant', 'mailbox is dormant', '10');
+SELECT bc.classify_bounce('550 mailbox is dormant', NULL, 'mine') AS installer_rule;
+RESET ROLE;
+-- ... another role only reads them, until it is granted more.
+CREATE ROLE bouncecode_other;
+GRANT USAGE ON SCHEMA bc TO bouncecode_other;
+SET ROLE bouncecode_other;
+SELECT count(*) AS other_reads FROM bc.bounce_rules;
+SELECT bc.classify_bounce('550 mailbox is dormant', NULL, 'mine') AS other_classifies;
+UPDATE bc.bounce_rules SET code = '0';
+INSERT INTO bc.bounce_rulesets VALUES ('theirs');
+RESET ROLE;
+SET ROLE bouncecode_user;
+GRANT INSERT, UPDATE ON bc.bounce_rules TO bouncecode_other;
+RESET ROLE;
+SET ROLE bouncecode_other;
+UPDATE bc.bounce_rules SET code = '52';
+SELECT bc.classify_bounce('550 mailbox is dormant', NULL, 'mine') AS after_grant;
+RESET ROLE;
+SET ROLE bouncecode_user;
 DROP EXTENSION bouncecode;
 RESET ROLE;
+REVOKE ALL ON SCHEMA bc FROM bouncecode_other;
+DROP ROLE bouncecode_other;
 \c contrib_regression
 DROP DATABASE bouncecode_security;
 DROP ROLE bouncecode_user;

@@ -32,12 +32,20 @@ INSERT INTO bounces VALUES (9, '550 5.1.1 User unknown', '122', 'carl@example.se
 SELECT id, code, classify_bounce(smtp_response, email), email, smtp_response
 FROM bounces ORDER BY id;
 
--- The large-provider setting counts, as in classify_bounce().
-SET bouncecode.large_providers = 'smallco.example';
+-- A rule set named as the fourth argument counts, as in classify_bounce(response, recipient, ruleset).
+INSERT INTO bounce_rulesets VALUES ('trigger_test');
+INSERT INTO bounce_large_providers VALUES ('trigger_test', 'smallco.example');
+CREATE TABLE bounces_ruled (LIKE bounces);
+CREATE TRIGGER classify BEFORE INSERT OR UPDATE ON bounces_ruled FOR EACH ROW
+	EXECUTE FUNCTION bounce_classify_trigger('smtp_response', 'code', 'email', 'trigger_test');
+INSERT INTO bounces_ruled (id, smtp_response, email) VALUES
+	(10, 'connect to mx.example.com[192.0.2.1]:25: Connection refused', 'dan@smallco.example');
 INSERT INTO bounces (id, smtp_response, email) VALUES
 	(10, 'connect to mx.example.com[192.0.2.1]:25: Connection refused', 'dan@smallco.example');
-RESET bouncecode.large_providers;
 SELECT id, code FROM bounces WHERE id IN (2, 10) ORDER BY id;
+SELECT id, code, classify_bounce(smtp_response, email, 'trigger_test') FROM bounces_ruled;
+DROP TABLE bounces_ruled;
+DELETE FROM bounce_rulesets WHERE name = 'trigger_test';
 
 -------------------------------------------------------------------------------
 -- UPDATE
@@ -243,7 +251,7 @@ SELECT id, code FROM bounces WHERE id = 30;
 
 -------------------------------------------------------------------------------
 -- Every stored code is classify_bounce() of its row, except the supplied ones
--- (6, 8, 9, 24) and row 10, classified under another large-provider setting
+-- (6, 8, 9, 24)
 -------------------------------------------------------------------------------
 SELECT id, code, classify_bounce(smtp_response, coalesce(email, recipient)) AS classify_bounce
 FROM bounces
@@ -274,7 +282,12 @@ CREATE TRIGGER m BEFORE INSERT ON misuse FOR EACH ROW EXECUTE FUNCTION bounce_cl
 INSERT INTO misuse (id) VALUES (1);
 \echo :LAST_ERROR_SQLSTATE
 DROP TRIGGER m ON misuse;
-CREATE TRIGGER m BEFORE INSERT ON misuse FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'code', 't', 't');
+CREATE TRIGGER m BEFORE INSERT ON misuse FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'code', 't', 't', 't');
+INSERT INTO misuse (id) VALUES (1);
+\echo :LAST_ERROR_SQLSTATE
+DROP TRIGGER m ON misuse;
+-- A rule set that does not exist.
+CREATE TRIGGER m BEFORE INSERT ON misuse FOR EACH ROW EXECUTE FUNCTION bounce_classify_trigger('response', 'code', '', 'no_such_set');
 INSERT INTO misuse (id) VALUES (1);
 \echo :LAST_ERROR_SQLSTATE
 DROP TRIGGER m ON misuse;

@@ -1,7 +1,8 @@
 /*
  * bounce_classify.c — classify_bounce(), bounce_explain() and
  * bounce_recipient(): the SQL face of the pure C classifier.  The core decides;
- * this file only moves Datums in and out and honours cancel requests.
+ * this file only moves Datums in and out, hands over the rule set named by the
+ * third argument (rule_sets.c) and honours cancel requests.
  */
 #include "bouncecode.h"
 
@@ -12,7 +13,7 @@
 #include "utils/builtins.h"
 
 #include "bounce_classify.h"
-#include "provider_setting.h"
+#include "rule_sets.h"
 
 /* Called by the core about every megabyte: lets statement_timeout and cancel in. */
 static void
@@ -22,38 +23,40 @@ interrupt_hook(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* The core's options as every face sets them: the recipient, the provider setting, the cancel hook. */
+/* The core's options as every face sets them: the recipient and rule set (NULL: none), the cancel hook. */
 void
-bounce_classify_options(bounce_options *options, const char *recipient, size_t recipient_len)
+bounce_classify_options(bounce_options *options, const char *recipient, size_t recipient_len,
+						const bounce_ruleset *rules)
 {
 	memset(options, 0, sizeof(*options));
 	options->recipient = recipient;
 	options->recipient_len = recipient != NULL ? recipient_len : 0;
-	options->is_extra_provider = bounce_is_extra_provider;
+	options->rules = rules;
 	options->interrupt = interrupt_hook;
 }
 
-/* Classify len bytes of response with an optional recipient (NULL: none). */
+/* Classify len bytes of response with an optional recipient and rule set (NULL: none). */
 void
 bounce_classify_bytes(const char *response, size_t len,
 					  const char *recipient, size_t recipient_len,
-					  bool code_only, bounce_result *result)
+					  const bounce_ruleset *rules, bool code_only, bounce_result *result)
 {
 	bounce_options options;
 
-	bounce_classify_options(&options, recipient, recipient_len);
+	bounce_classify_options(&options, recipient, recipient_len, rules);
 	options.code_only = code_only;
 	bounce_classify(response, len, &options, result);
 }
 
-/* Classify a text Datum with an optional recipient (NULL: none). */
+/* Classify a text Datum with an optional recipient and rule set (NULL: none). */
 static void
-classify_text(text *response, text *recipient, bool code_only, bounce_result *result)
+classify_text(text *response, text *recipient, const bounce_ruleset *rules, bool code_only,
+			  bounce_result *result)
 {
 	bounce_classify_bytes(VARDATA_ANY(response), VARSIZE_ANY_EXHDR(response),
 						  recipient != NULL ? VARDATA_ANY(recipient) : NULL,
 						  recipient != NULL ? VARSIZE_ANY_EXHDR(recipient) : 0,
-						  code_only, result);
+						  rules, code_only, result);
 }
 
 /* The optional recipient argument: NULL when absent or SQL NULL. */
@@ -66,7 +69,7 @@ recipient_arg(FunctionCallInfo fcinfo, int argno)
 }
 
 PG_FUNCTION_INFO_V1(bounce_classify_text);
-/* classify_bounce(response [, recipient]): the bounce code of a response or message. */
+/* classify_bounce(response [, recipient [, ruleset]]): the bounce code of a response or message. */
 Datum
 bounce_classify_text(PG_FUNCTION_ARGS)
 {
@@ -74,7 +77,8 @@ bounce_classify_text(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), true, &result);
+	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), bounce_rule_set_arg(fcinfo, 2),
+				  true, &result);
 	PG_RETURN_BOUNCE_CODE((BounceCode) result.code);
 }
 
@@ -125,7 +129,7 @@ enum
 };
 
 PG_FUNCTION_INFO_V1(bounce_explain_text);
-/* bounce_explain(response [, recipient]): the code and why. */
+/* bounce_explain(response [, recipient [, ruleset]]): the code and why. */
 Datum
 bounce_explain_text(PG_FUNCTION_ARGS)
 {
@@ -147,7 +151,8 @@ bounce_explain_text(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = labels;
 	}
 
-	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), false, &result);
+	classify_text(PG_GETARG_TEXT_PP(0), recipient_arg(fcinfo, 1), bounce_rule_set_arg(fcinfo, 2),
+				  false, &result);
 	values[EXPLAIN_CODE] = BounceCodeGetDatum((BounceCode) result.code);
 	values[EXPLAIN_KIND] = ObjectIdGetDatum(labels->oids[bounce_code_info_of((BounceCode) result.code)->kind]);
 	values[EXPLAIN_SMTP_REPLY] = Int32GetDatum(result.smtp_reply);
@@ -175,7 +180,7 @@ bounce_recipient_text(PG_FUNCTION_ARGS)
 {
 	bounce_result result;
 
-	classify_text(PG_GETARG_TEXT_PP(0), NULL, false, &result);
+	classify_text(PG_GETARG_TEXT_PP(0), NULL, NULL, false, &result);
 	if (result.recipient[0] == '\0')
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(result.recipient));

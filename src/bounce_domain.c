@@ -94,7 +94,7 @@ bounce_remote_provider_text(PG_FUNCTION_ARGS)
 	text	   *message = PG_GETARG_TEXT_PP(0);
 	bounce_result result;
 
-	bounce_classify_bytes(VARDATA_ANY(message), VARSIZE_ANY_EXHDR(message), NULL, 0, true, &result);
+	bounce_classify_bytes(VARDATA_ANY(message), VARSIZE_ANY_EXHDR(message), NULL, 0, NULL, true, &result);
 	if (result.remote_provider == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(result.remote_provider));

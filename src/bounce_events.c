@@ -25,6 +25,7 @@
 #include "utils/tuplestore.h"
 
 #include "bounce_classify.h"
+#include "rule_sets.h"
 #include "core/esp_events.h"
 #include "core/event_time.h"
 
@@ -84,6 +85,7 @@ typedef struct EventSink
 	TupleDesc	tupdesc;
 	BounceKindLabels *labels;
 	Datum		provider_names[ESP_PROVIDER_COUNT];	/* text Datums, made once per call */
+	const bounce_ruleset *rules;	/* the rule set the words are read with; NULL: built-in only */
 } EventSink;
 
 /* ---------- reading jsonb values ---------- */
@@ -284,7 +286,7 @@ text_column(EventText t, Datum *value, bool *isnull)
 
 /* The bounce code of one event: the core's rules, the classifier on its words. */
 static int
-event_code(const EventFields *ev)
+event_code(const EventFields *ev, const bounce_ruleset *rules)
 {
 	esp_event_rule rule = esp_event_lookup(ev->provider, ev->event.data, (size_t) ev->event.len);
 	esp_type_rule type = esp_type_lookup(ev->provider, ev->provider_type.data, (size_t) ev->provider_type.len);
@@ -297,7 +299,7 @@ event_code(const EventFields *ev)
 
 		bounce_classify_bytes(ev->diagnostic.data, (size_t) ev->diagnostic.len,
 							  ev->recipient.len > 0 ? ev->recipient.data : NULL,
-							  (size_t) ev->recipient.len, true, &result);
+							  (size_t) ev->recipient.len, rules, true, &result);
 		if (esp_text_decides(result.code, result.rule))
 			text_code = result.code;
 	}
@@ -310,7 +312,7 @@ emit(EventSink *sink, const EventFields *ev)
 {
 	Datum		values[EV_NCOLUMNS];
 	bool		nulls[EV_NCOLUMNS];
-	int			code = event_code(ev);
+	int			code = event_code(ev, sink->rules);
 
 	memset(nulls, 0, sizeof(nulls));
 	values[EV_PROVIDER] = sink->provider_names[ev->provider];
@@ -774,12 +776,16 @@ payload_events(EventSink *sink, Jsonb *payload)
 }
 
 PG_FUNCTION_INFO_V1(bounce_events_jsonb);
-/* bounce_events(payload jsonb): one row per recipient event of an ESP webhook payload. */
+/*
+ * bounce_events(payload jsonb [, ruleset text]): one row per recipient event
+ * of an ESP webhook payload.  The two-argument form is not STRICT: a NULL rule
+ * set means none, a NULL payload gives no rows.
+ */
 Datum
 bounce_events_jsonb(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Jsonb	   *payload = PG_GETARG_JSONB_P(0);
+	Jsonb	   *payload = PG_ARGISNULL(0) ? NULL : PG_GETARG_JSONB_P(0);
 	EventSink	sink;
 	MemoryContext old;
 
@@ -799,7 +805,11 @@ bounce_events_jsonb(PG_FUNCTION_ARGS)
 	for (int p = 0; p < ESP_PROVIDER_COUNT; p++)
 		sink.provider_names[p] = PointerGetDatum(cstring_to_text(esp_provider_name((esp_provider) p)));
 
-	payload_events(&sink, payload);
+	if (payload != NULL)
+	{
+		sink.rules = bounce_rule_set_arg(fcinfo, 1);
+		payload_events(&sink, payload);
+	}
 
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = sink.store;

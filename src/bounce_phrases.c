@@ -4,7 +4,7 @@
  * the src/core .def tables.  One row per phrase (cues, and the wordings that mark
  * quoted text, banners, forwarded and returned messages), then one per host
  * name or label the classifier knows (blocklist zones, large providers' mail
- * exchangers).
+ * exchangers); given a rule set, then its rules and its large-provider domains.
  */
 #include "bouncecode.h"
 
@@ -14,6 +14,7 @@
 
 #include "core/hosts.h"
 #include "core/phrases.h"
+#include "rule_sets.h"
 
 /* Columns of bounce_phrases(), in order. */
 enum
@@ -107,16 +108,34 @@ host_row(const host_knowledge *k, BounceKindLabels *labels, Datum *values, bool 
 	values[PHRASES_SOURCE] = PointerGetDatum(cstring_to_text("hosts"));
 }
 
+/* Fill one row for a rule set's large-provider domain. */
+static void
+provider_row(const char *domain, Datum *values, bool *nulls)
+{
+	nulls[PHRASES_CODE] = nulls[PHRASES_KIND] = nulls[PHRASES_STRENGTH] = true;
+	values[PHRASES_ROLE] = PointerGetDatum(cstring_to_text("large_provider_domain"));
+	nulls[PHRASES_RULE] = true;
+	values[PHRASES_PHRASE] = PointerGetDatum(cstring_to_text(domain));
+	nulls[PHRASES_LANGUAGE] = true;
+	nulls[PHRASES_PROVIDER] = true;
+	values[PHRASES_SOURCE] = PointerGetDatum(cstring_to_text("rule_set"));
+}
+
 PG_FUNCTION_INFO_V1(bounce_phrases_catalog);
-/* bounce_phrases(): one row per phrase, then per host name, in table order. */
+/*
+ * bounce_phrases([ruleset]): one row per phrase, then per host name, in table
+ * order; then the rule set's rules and domains.
+ */
 Datum
 bounce_phrases_catalog(PG_FUNCTION_ARGS)
 {
 	FuncCallContext *funcctx;
+	const bounce_ruleset *rs = bounce_rule_set_arg(fcinfo, 0);
+	uint64		builtin = (uint64) bounce_phrase_count + (uint64) host_knowledge_count();
 
 	if (SRF_IS_FIRSTCALL())
 		bounce_catalog_first_call(fcinfo, PHRASES_NCOLUMNS, PHRASES_KIND,
-								  (uint64) bounce_phrase_count + (uint64) host_knowledge_count(),
+								  builtin + (rs != NULL ? (uint64) rs->nrules + (uint64) rs->nproviders : 0),
 								  "bounce_phrases()");
 
 	funcctx = SRF_PERCALL_SETUP();
@@ -129,6 +148,18 @@ bounce_phrases_catalog(PG_FUNCTION_ARGS)
 
 		if (i < bounce_phrase_count)
 			phrase_row(&bounce_phrases[i], labels, values, nulls);
+		else if ((uint64) i >= builtin)
+		{
+			/* The set is looked up per row: one read again meanwhile may be shorter. */
+			int			j = (int) ((uint64) i - builtin);
+
+			if (j < rs->nrules)
+				phrase_row(&rs->phrases[j], labels, values, nulls);
+			else if (j - rs->nrules < rs->nproviders)
+				provider_row(rs->providers[j - rs->nrules], values, nulls);
+			else
+				SRF_RETURN_DONE(funcctx);
+		}
 		else
 		{
 			host_knowledge k = host_knowledge_at(i - bounce_phrase_count);

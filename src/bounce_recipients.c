@@ -14,6 +14,7 @@
 
 #include "bounce_classify.h"
 #include "core/classify_recipients.h"
+#include "rule_sets.h"
 
 /* Columns of bounce_recipients(), in order. */
 enum
@@ -41,6 +42,7 @@ typedef struct BounceRecipientsCall
 {
 	text	   *message;		/* NULL: no rows */
 	text	   *recipient;		/* the address the message was sent to; NULL: unknown */
+	const bounce_ruleset *rules;	/* the rule set named; NULL: the built-in knowledge only */
 } BounceRecipientsCall;
 
 /* Where rows go while the core hands them out. */
@@ -153,7 +155,8 @@ bounce_recipients_materialize(FunctionCallInfo fcinfo, const BounceRecipientsCal
 
 	bounce_classify_options(&options,
 							call->recipient != NULL ? VARDATA_ANY(call->recipient) : NULL,
-							call->recipient != NULL ? VARSIZE_ANY_EXHDR(call->recipient) : 0);
+							call->recipient != NULL ? VARSIZE_ANY_EXHDR(call->recipient) : 0,
+							call->rules);
 	io.grow = grow_block;
 	io.grow_arg = NULL;
 	io.row = put_row;
@@ -168,15 +171,16 @@ bounce_recipients_materialize(FunctionCallInfo fcinfo, const BounceRecipientsCal
 }
 
 PG_FUNCTION_INFO_V1(bounce_recipients_text);
-/* bounce_recipients(message [, recipient]): every recipient of a bounce with its own code. */
+/* bounce_recipients(message [, recipient [, ruleset]]): every recipient of a bounce with its own code. */
 Datum
 bounce_recipients_text(PG_FUNCTION_ARGS)
 {
 	BounceRecipientsCall call;
 
-	/* The two-argument form is not STRICT: a NULL recipient means unknown; a NULL message, no rows. */
+	/* The two- and three-argument forms are not STRICT: a NULL recipient means unknown, a NULL rule set none; a NULL message, no rows. */
 	call.message = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
 	call.recipient = PG_NARGS() > 1 && !PG_ARGISNULL(1) ? PG_GETARG_TEXT_PP(1) : NULL;
+	call.rules = call.message != NULL ? bounce_rule_set_arg(fcinfo, 2) : NULL;
 	bounce_recipients_materialize(fcinfo, &call);
 	return (Datum) 0;
 }

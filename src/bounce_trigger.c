@@ -5,13 +5,13 @@
  * their codes as rows land.
  *
  *   CREATE TRIGGER classify BEFORE INSERT OR UPDATE ON bounces FOR EACH ROW
- *       EXECUTE FUNCTION bounce_classify_trigger('smtp_response', 'code', 'email');
+ *       EXECUTE FUNCTION bounce_classify_trigger('smtp_response', 'code', 'email' [, 'ruleset']);
  *
  * The rule: a code the row arrives with is kept.  The trigger fills the code
  * when the row has none (NULL), and on UPDATE recomputes it when the response
  * or the recipient changed and the UPDATE did not set the code itself.  A NULL
  * response gives a NULL code.  The classification is classify_bounce()'s, so
- * a code the trigger writes equals classify_bounce(response, recipient).  A
+ * a code the trigger writes equals classify_bounce(response, recipient [, ruleset]).  A
  * code supplied in an integer column must be one of the codes: any other
  * integer is refused (22003), as by the cast to bounce_code.
  *
@@ -35,10 +35,11 @@
 #include "utils/syscache.h"
 
 #include "bounce_classify.h"
+#include "rule_sets.h"
 
 #define USAGE_HINT \
 	"Create it as BEFORE INSERT OR UPDATE ... FOR EACH ROW EXECUTE FUNCTION " \
-	"bounce_classify_trigger('response column', 'code column' [, 'recipient column'])."
+	"bounce_classify_trigger('response column', 'code column' [, 'recipient column' or '' [, 'rule set']])."
 
 /* The type of the code column, which decides the Datum written. */
 typedef enum CodeStorage
@@ -65,6 +66,8 @@ typedef struct TriggerColumns
 	int			natts;
 	TextColumn	response;
 	TextColumn	recipient;
+	char		ruleset[NAMEDATALEN];	/* the rule set to classify with, "" for none */
+	Oid			namespace;		/* where the rule tables are: the trigger function's schema */
 	int			code_attnum;	/* an int: heap_modify_tuple_by_cols takes int[] */
 	Oid			code_typid;
 	CodeStorage code_storage;
@@ -108,17 +111,17 @@ trigger_event(FunctionCallInfo fcinfo)
 	return trigdata;
 }
 
-/* Two or three arguments: the response column, the code column, the recipient column. */
+/* Two to four arguments: the response column, the code column, the recipient column, the rule set. */
 static void
 check_argument_count(const TriggerData *trigdata)
 {
 	int			nargs = trigdata->tg_trigger->tgnargs;
 
-	if (nargs < 2 || nargs > 3)
+	if (nargs < 2 || nargs > 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg_plural("trigger \"%s\" on \"%s\" gives bounce_classify_trigger() %d argument, but it takes 2 or 3",
-							   "trigger \"%s\" on \"%s\" gives bounce_classify_trigger() %d arguments, but it takes 2 or 3",
+				 errmsg_plural("trigger \"%s\" on \"%s\" gives bounce_classify_trigger() %d argument, but it takes 2 to 4",
+							   "trigger \"%s\" on \"%s\" gives bounce_classify_trigger() %d arguments, but it takes 2 to 4",
 							   nargs, trigdata->tg_trigger->tgname,
 							   RelationGetRelationName(trigdata->tg_relation), nargs),
 				 errhint(USAGE_HINT)));
@@ -250,8 +253,18 @@ resolve_columns(const TriggerData *trigdata, Oid fn_oid)
 	cols.natts = RelationGetDescr(trigdata->tg_relation)->natts;
 	cols.response = text_column(trigdata, 0, "response");
 	resolve_code_column(&cols, trigdata, fn_oid);
-	if (trigdata->tg_trigger->tgnargs == 3)
+	/* An empty recipient argument names no column, so that a rule set can follow without one. */
+	if (trigdata->tg_trigger->tgnargs >= 3 && trigdata->tg_trigger->tgargs[2][0] != '\0')
 		cols.recipient = text_column(trigdata, 2, "recipient");
+	if (trigdata->tg_trigger->tgnargs == 4)
+	{
+		/* A set that does not exist is an error now, not at the first row with a response. */
+		const char *set = trigdata->tg_trigger->tgargs[3];
+
+		cols.namespace = get_func_namespace(fn_oid);
+		(void) bounce_rule_set(set, strlen(set), cols.namespace);
+		strlcpy(cols.ruleset, set, sizeof(cols.ruleset));
+	}
 	return cols;
 }
 
@@ -471,7 +484,10 @@ classify_row(const TriggerColumns *cols, HeapTuple row, TupleDesc tupdesc, Datum
 		if (!isnull)
 			recipient_bytes = text_bytes(recipient, cols->recipient.is_bpchar, &recipient_len);
 	}
-	bounce_classify_bytes(response_bytes, response_len, recipient_bytes, recipient_len, true, &result);
+	bounce_classify_bytes(response_bytes, response_len, recipient_bytes, recipient_len,
+						  cols->ruleset[0] != '\0' ?
+						  bounce_rule_set(cols->ruleset, strlen(cols->ruleset), cols->namespace) : NULL,
+						  true, &result);
 	return (BounceCode) result.code;
 }
 
@@ -511,7 +527,7 @@ with_code(FunctionCallInfo fcinfo, TriggerColumns *cols, const TriggerData *trig
 }
 
 PG_FUNCTION_INFO_V1(bounce_classify_trigger);
-/* bounce_classify_trigger(response column, code column [, recipient column]): fill in each row's code. */
+/* bounce_classify_trigger(response column, code column [, recipient column [, rule set]]): fill in each row's code. */
 Datum
 bounce_classify_trigger(PG_FUNCTION_ARGS)
 {

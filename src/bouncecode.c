@@ -1,6 +1,6 @@
 /*
  * bouncecode.c — the module's magic block and start-up: the classifier's
- * automaton is built once per backend, and the settings are defined.
+ * automaton is built once per backend, and the setting prefix is claimed.
  */
 #include "bouncecode.h"
 
@@ -8,7 +8,6 @@
 #include "utils/memutils.h"
 
 #include "core/classify.h"
-#include "provider_setting.h"
 
 BOUNCECODE_MODULE_MAGIC;
 
@@ -28,7 +27,7 @@ automaton_release(void *p)
 	pfree(p);
 }
 
-/* Build the classifier and define the settings when the library loads. */
+/* Build the classifier when the library loads; bouncecode.* names no setting (a typo is an error). */
 void
 _PG_init(void)
 {
@@ -36,6 +35,5 @@ _PG_init(void)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
 				 errmsg("bouncecode could not build its classifier")));
-	bounce_define_provider_setting();
 	ReserveBounceSettingPrefix("bouncecode");
 }

@@ -42,19 +42,6 @@
 #endif
 
 /*
- * Memory for a setting's "extra" (what a check hook hands its assign hook):
- * GUC frees it with free() before PostgreSQL 16 and with guc_free() (a pfree
- * in its own memory context) from 16 on, so it must come from the matching
- * allocator.  NULL when out of memory.
- */
-#if PG_VERSION_NUM >= 160000
-#include "utils/guc.h"
-#define BounceGucMalloc(size) guc_malloc(LOG, (size))
-#else
-#define BounceGucMalloc(size) malloc(size)
-#endif
-
-/*
  * Infinite intervals ('infinity'::interval) exist from PostgreSQL 17; before,
  * every interval is finite.  Use after including datatype/timestamp.h.
  */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test/dump_restore.sh — data survives pg_dump/pg_restore (custom format) and a
 # plain-SQL dump: a database with bounce_code columns, arrays, btree and hash
-# indexes and views using the extension is dumped, restored into fresh
-# databases, and the contents compared by checksum.  Runs inside a cluster
+# indexes and views using the extension, and user rule sets (an expression
+# index uses one), is dumped, restored into fresh databases, and the contents
+# compared by checksum.  Runs inside a cluster
 # whose connection settings are in the environment (test/run uses pg_virtualenv).
 set -euo pipefail
 work=$(mktemp -d)
@@ -35,6 +36,18 @@ CREATE VIEW bounce_report AS
 	GROUP BY b.code, c.kind, c.description;
 CREATE MATERIALIZED VIEW bounce_kinds AS
 	SELECT bounce_kind(code) AS kind, count(*) AS n FROM bounces GROUP BY 1;
+-- Rule sets are user data in the extension's tables: dumped and restored too,
+-- before the index that uses one is rebuilt.
+INSERT INTO bounce_rulesets VALUES ('acme', 'kept by pg_dump'), ('other', NULL);
+INSERT INTO bounce_rules (ruleset, name, phrase, code, recipient_domain, remote_host, reply_class, status, comment) VALUES
+	('acme', 'dormant', 'mailbox is dormant', '10', NULL, NULL, 5, NULL, 'closed accounts'),
+	('acme', 'scoped', 'quiet hours', '52', 'example.com', 'mx.example.com', NULL, '5.7.1', NULL),
+	('other', 'dormant', 'mailbox is dormant', '22', NULL, NULL, NULL, NULL, NULL);
+INSERT INTO bounce_large_providers VALUES ('acme', 'bigcorp.example');
+CREATE TABLE ruled (id int PRIMARY KEY, email text, response text);
+INSERT INTO ruled VALUES (1, 'a@bigcorp.example', 'Connection timed out'), (2, 'b@example.com', '550 mailbox is dormant'),
+	(3, 'c@example.com', 'host mx.example.com[192.0.2.1] said: 550 5.7.1 quiet hours');
+CREATE INDEX ruled_acme ON ruled ((classify_bounce(response, email, 'acme')));
 SQL
 
 # A checksum of everything the extension's types hold, in a canonical order.
@@ -45,6 +58,11 @@ checksum() {
 		      UNION ALL SELECT string_agg(r::text, ',' ORDER BY code) FROM bounce_report r
 		      UNION ALL SELECT string_agg(k::text, ',' ORDER BY kind) FROM bounce_kinds k
 		      UNION ALL SELECT count(*)::text FROM bounces WHERE code = '10'
+		      UNION ALL SELECT string_agg(r::text, ',' ORDER BY r::text) FROM bounce_rulesets r
+		      UNION ALL SELECT string_agg(r::text, ',' ORDER BY r::text) FROM bounce_rules r
+		      UNION ALL SELECT string_agg(p::text, ',' ORDER BY p::text) FROM bounce_large_providers p
+		      UNION ALL SELECT string_agg(id || ':' || classify_bounce(response, email, 'acme'), ',' ORDER BY id) FROM ruled
+		      UNION ALL SELECT count(*)::text FROM ruled WHERE classify_bounce(response, email, 'acme') = '59'
 		      UNION ALL SELECT string_agg(indexrelid::regclass::text, ',' ORDER BY indexrelid::regclass::text)
 		                FROM pg_index WHERE indrelid = 'bounces'::regclass) s"
 }
@@ -75,6 +93,6 @@ createdb bc_dump_plain
 psql_q -d bc_dump_plain -f "$work/src.sql" >/dev/null
 compare "plain SQL" bc_dump_plain
 
-for db in bc_dump_src bc_dump_custom bc_dump_plain; do dropdb "$db"; done
+[ -n "${KEEP:-}" ] || for db in bc_dump_src bc_dump_custom bc_dump_plain; do dropdb "$db"; done
 echo "dump/restore: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

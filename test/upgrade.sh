@@ -2,7 +2,8 @@
 # test/upgrade.sh — the ALTER EXTENSION ... UPDATE path: install the oldest
 # released version, update step by step through every upgrade script to the
 # current version, and compare the extension's objects with a fresh install of
-# the current version (as postgresql-unit does).  Runs inside a cluster whose
+# the current version (as postgresql-unit does); user rules inserted before the
+# walk must still be there, and classify, after it.  Runs inside a cluster whose
 # connection settings are in the environment (test/run uses pg_virtualenv),
 # with the current build installed.
 #
@@ -35,6 +36,17 @@ dropdb --if-exists bc_upgrade_fresh
 createdb bc_upgrade_walk
 createdb bc_upgrade_fresh
 psql -X -q -v ON_ERROR_STOP=1 -d bc_upgrade_walk -c "CREATE EXTENSION bouncecode VERSION '$oldest'"
+# User rules present before the walk must come through it (from the first version with rule sets).
+rules_query="SELECT string_agg(r::text, ',' ORDER BY r::text) FROM bounce_rules r"
+rules_before=""
+if [ "$(psql -X -A -t -d bc_upgrade_walk -c "SELECT to_regclass('bounce_rules') IS NOT NULL")" = t ]; then
+	psql -X -q -v ON_ERROR_STOP=1 -d bc_upgrade_walk <<'SQL'
+INSERT INTO bounce_rulesets VALUES ('walk', 'present during the upgrade');
+INSERT INTO bounce_rules (ruleset, name, phrase, code, reply_class) VALUES ('walk', 'dormant', 'mailbox is dormant', '10', 5);
+INSERT INTO bounce_large_providers VALUES ('walk', 'bigcorp.example');
+SQL
+	rules_before=$(psql -X -A -t -d bc_upgrade_walk -c "$rules_query")
+fi
 steps=0
 for v in $versions; do
 	[ "$v" = "$oldest" ] && continue
@@ -45,13 +57,22 @@ psql -X -q -v ON_ERROR_STOP=1 -d bc_upgrade_fresh -c "CREATE EXTENSION bouncecod
 walked=$(psql -X -A -t -d bc_upgrade_walk -c "SELECT extversion FROM pg_extension WHERE extname = 'bouncecode'")
 describe bc_upgrade_walk >/tmp/bouncecode-upgrade.walk
 describe bc_upgrade_fresh >/tmp/bouncecode-upgrade.fresh
+rules_after=""
+rules_work="none before the walk"
+if [ -n "$rules_before" ]; then
+	rules_after=$(psql -X -A -t -d bc_upgrade_walk -c "$rules_query")
+	rules_work=$(psql -X -A -t -d bc_upgrade_walk -c "SELECT classify_bounce('550 mailbox is dormant', NULL, 'walk') || ' ' || classify_bounce('Connection timed out', 'a@bigcorp.example', 'walk')")
+	[ "$rules_work" = "10 59" ] || rules_after="(the rules no longer classify: $rules_work)"
+fi
 if diff /tmp/bouncecode-upgrade.walk /tmp/bouncecode-upgrade.fresh >/tmp/bouncecode-upgrade.diff &&
-	[ "$walked" = "$current" ] && [ -s /tmp/bouncecode-upgrade.fresh ]; then
-	echo "upgrade: $oldest to $current in $steps step(s): $(wc -l </tmp/bouncecode-upgrade.fresh) objects identical to a fresh install"
+	[ "$walked" = "$current" ] && [ -s /tmp/bouncecode-upgrade.fresh ] && [ "$rules_after" = "$rules_before" ]; then
+	echo "upgrade: $oldest to $current in $steps step(s): $(wc -l </tmp/bouncecode-upgrade.fresh) objects identical to a fresh install; user rules kept (classify: $rules_work)"
 	result=0
 else
-	echo "upgrade: the updated extension ($walked) differs from a fresh install of $current:"
+	echo "upgrade: the updated extension ($walked) differs from a fresh install of $current, or lost user rules:"
 	cat /tmp/bouncecode-upgrade.diff
+	echo "user rules before: $rules_before"
+	echo "user rules after:  $rules_after"
 	result=1
 fi
 dropdb bc_upgrade_walk

@@ -29,6 +29,7 @@
 #include "pipeline.h"
 #include "providers.h"
 #include "recipients.h"
+#include "rules.h"
 #include "scanner.h"
 
 static matcher automaton;
@@ -115,8 +116,7 @@ bounce_recipient_is_large_provider(const char *addr, size_t len, int provider_ho
 		return provider_host;
 	if (bounce_is_large_provider(domain, dlen))
 		return 1;
-	return opt != NULL && opt->is_extra_provider != NULL &&
-		opt->is_extra_provider(domain, dlen, opt->provider_arg);
+	return opt != NULL && opt->rules != NULL && bounce_ruleset_is_provider(opt->rules, domain, dlen);
 }
 
 /* Is there nothing but whitespace? */

@@ -22,9 +22,11 @@ typedef struct bounce_options
 	const char *recipient;
 	size_t		recipient_len;
 
-	/* Extra large-provider domains beyond the built-in list (may be NULL). */
-	int			(*is_extra_provider) (const char *domain, size_t len, void *arg);
-	void	   *provider_arg;
+	/*
+	 * A compiled user rule set (rules.h), NULL for the built-in knowledge
+	 * alone: its phrases are cues, its domains large providers.
+	 */
+	const struct bounce_ruleset *rules;
 
 	/*
 	 * Only the code is wanted (classify_bounce): the evidence text, the status

@@ -285,8 +285,7 @@ decide_row(const scan_state *msg, int is_message, const stored_row *s, const sto
 	memset(&ropt, 0, sizeof(ropt));
 	if (options != NULL)
 	{
-		ropt.is_extra_provider = options->is_extra_provider;
-		ropt.provider_arg = options->provider_arg;
+		ropt.rules = options->rules;
 	}
 	ropt.code_only = 1;
 	scan_begin(&own, bounce_classifier_automaton(), &ropt);

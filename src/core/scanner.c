@@ -18,6 +18,7 @@
 #include "hosts.h"
 #include "phrases.h"
 #include "recipients.h"
+#include "rules.h"
 #include "words.h"
 
 /* About how often the interrupt hook runs. */
@@ -278,6 +279,8 @@ scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 	sc->m = m;
 	sc->options = options;
 	sc->last_was_space = 1;
+	if (options != NULL && options->rules != NULL && options->rules->nrules > 0)
+		sc->rules = options->rules;
 }
 
 const phrase_shape *scan_phrase_shapes;
@@ -346,54 +349,123 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 }
 
 /*
+ * What the scanner matches by whole words: the built-in phrases, or a user
+ * rule set's (rules.h), whose matches count only within their scope.
+ */
+typedef struct vocabulary
+{
+	const phrase *phrases;
+	const phrase_shape *shapes;
+	int			scoped;			/* ask bounce_rule_applies before acting on a match */
+	int			first_rule;		/* the rule number of this vocabulary's phrase 0 */
+} vocabulary;
+
+/* The phrases waiting for the byte after them: the built-in ones' or the rule set's. */
+typedef struct waiting
+{
+	const int32_t **ids;
+	size_t	   *at;
+} waiting;
+
+/* Act on phrase id of a vocabulary, when it is in scope. */
+static inline void
+on_vocabulary_phrase(scan_state *sc, const vocabulary *v, int32_t id, int after,
+					 const char *line, size_t len, size_t at, scan_zone zone)
+{
+	if (v->scoped && !bounce_rule_applies(sc, v->first_rule + id))
+		return;
+	on_phrase(sc, &v->phrases[id], v->shapes[id].len, after, line, len, at, zone);
+}
+
+/*
  * Phrases ended at byte `at`: act on those whose first word starts a word in
  * the text; those that end inside a word of the text wait for the next byte.
  */
 static void
-on_match(scan_state *sc, const int32_t *ids, const char *line, size_t len, size_t at,
-		 scan_zone zone)
+on_match(scan_state *sc, const vocabulary *v, waiting w, const int32_t *ids,
+		 const char *line, size_t len, size_t at, scan_zone zone)
 {
-	int			waiting = 0;
+	int			waits = 0;
 
 	for (; *ids >= 0; ids++)
 	{
-		phrase_shape sh = scan_phrase_shapes[*ids];
+		phrase_shape sh = v->shapes[*ids];
 
 		if (sh.start_boundary &&
 			fold_is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 1)]))
 			continue;
 		if (sh.end_boundary)
 		{
-			if (!waiting)
+			if (!waits)
 			{
-				sc->pending = ids;
-				sc->pending_at = at;
-				waiting = 1;
+				*w.ids = ids;
+				*w.at = at;
+				waits = 1;
 			}
 			continue;
 		}
-		on_phrase(sc, &bounce_phrases[*ids], sh.len, 0, line, len, at, zone);
+		on_vocabulary_phrase(sc, v, *ids, 0, line, len, at, zone);
 	}
 }
 
 /* The byte after phrases that ended on a word byte: those still waiting match if it is no word byte. */
 static void
-resolve_pending(scan_state *sc, unsigned char next, const char *line, size_t len, scan_zone zone)
+resolve_pending(scan_state *sc, const vocabulary *v, waiting w, unsigned char next,
+				const char *line, size_t len, scan_zone zone)
 {
-	const int32_t *ids = sc->pending;
+	const int32_t *ids = *w.ids;
 
-	sc->pending = NULL;
+	*w.ids = NULL;
 	if (fold_is_word_byte(next))
 		return;
 	for (; *ids >= 0; ids++)
 	{
-		phrase_shape sh = scan_phrase_shapes[*ids];
+		phrase_shape sh = v->shapes[*ids];
 
 		/* The byte before the phrase: the ring now holds one more byte. */
 		if (!sh.end_boundary ||
 			(sh.start_boundary && fold_is_word_byte(sc->ring[(unsigned char) (sc->ring_pos - sh.len - 2)])))
 			continue;
-		on_phrase(sc, &bounce_phrases[*ids], sh.len, 1, line, len, sc->pending_at, zone);
+		on_vocabulary_phrase(sc, v, *ids, 1, line, len, *w.at, zone);
+	}
+}
+
+/*
+ * User rules (rules.h): the rule set's own automata step over the same
+ * folded byte, after the built-in one, each with its own waiting phrases.
+ * A phrase of automaton a waits for the next byte (step_done 0) or ended here.
+ */
+static void
+rule_matches(scan_state *sc, int a, unsigned char c, int step_done, const char *line, size_t len,
+			 size_t at, scan_zone zone)
+{
+	const bounce_ruleset *rs = sc->rules;
+	const rule_automaton *ra = &rs->automata[a];
+	vocabulary	v = {rs->phrases + ra->first_rule, rs->shapes + ra->first_rule, 1, ra->first_rule};
+	waiting		w = {&sc->rule_pending[a], &sc->rule_pending_at[a]};
+
+	if (!step_done)
+	{
+		resolve_pending(sc, &v, w, c, line, len, zone);
+		return;
+	}
+	on_match(sc, &v, w, matcher_outputs(&ra->m, sc->rule_state[a]), line, len, at, zone);
+}
+
+/* The rule set's automata over one folded byte: one step each, the rest only on a match. */
+static inline void
+feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	const bounce_ruleset *rs = sc->rules;
+	int			a;
+
+	for (a = 0; a < rs->nautomata; a++)
+	{
+		if (sc->rule_pending[a] != NULL)
+			rule_matches(sc, a, c, 0, line, len, at, zone);
+		sc->rule_state[a] = matcher_step(&rs->automata[a].m, sc->rule_state[a], c);
+		if (matcher_has_output(sc->rule_state[a]))
+			rule_matches(sc, a, c, 1, line, len, at, zone);
 	}
 }
 
@@ -435,18 +507,27 @@ feeder_end(const feeder *f, scan_state *sc)
 static inline void
 feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
+	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0, 0};
+	waiting		w = {&sc->pending, &sc->pending_at};
+
 	sc->ring[f->ring_pos++] = c;
 	if (sc->pending != NULL)
 	{
 		sc->ring_pos = f->ring_pos;
-		resolve_pending(sc, c, line, len, zone);
+		resolve_pending(sc, &builtin, w, c, line, len, zone);
 	}
 	/* matcher_step(), with the tables in locals. */
 	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
 	if (matcher_has_output(f->state))
 	{
 		sc->ring_pos = f->ring_pos;
-		on_match(sc, matcher_outputs(sc->m, f->state), line, len, at, zone);
+		on_match(sc, &builtin, w, matcher_outputs(sc->m, f->state), line, len, at, zone);
+	}
+	/* User rules (rules.h): their matches look back through the ring too. */
+	if (sc->rules != NULL)
+	{
+		sc->ring_pos = f->ring_pos;
+		feed_rules(sc, c, line, len, at, zone);
 	}
 }
 
@@ -620,6 +701,9 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 							  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);
 		if (f.large_provider)
 			sc->provider_host = 1;
+		/* User rules scoped to a remote host (rules.h) ask whether it was named. */
+		if (sc->rules != NULL)
+			bounce_ruleset_note_host(sc->rules, line + i + t->host_at, t->host_len, sc->rule_hosts_seen);
 		if (f.code >= 0 && !((sc->banner || sc->quoted) && !sc->remote_line) &&
 			!(zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient))
 		{

@@ -8,6 +8,7 @@
 #define BOUNCE_SCANNER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "classify.h"
 #include "matcher.h"
@@ -53,10 +54,27 @@ typedef struct scan_evidence
 	char		raw[SCAN_CONTEXT_BEFORE + SCAN_CONTEXT_AFTER];
 } scan_evidence;
 
+/* Distinct remote hosts a user rule set may be scoped to (rules.h). */
+#define SCAN_RULE_HOSTS_MAX 256
+
+/* Automata a user rule set is split into, each under matcher_state's limit (rules.h). */
+#define SCAN_RULE_AUTOMATA_MAX 8
+
 typedef struct scan_state
 {
 	const matcher *m;
 	const bounce_options *options;
+
+	/*
+	 * A user rule set (rules.h), NULL when none: its automata step beside
+	 * the built-in one, each with its own waiting phrases, and the scoped
+	 * hosts named so far.
+	 */
+	const struct bounce_ruleset *rules;
+	matcher_state rule_state[SCAN_RULE_AUTOMATA_MAX];
+	const int32_t *rule_pending[SCAN_RULE_AUTOMATA_MAX];
+	size_t		rule_pending_at[SCAN_RULE_AUTOMATA_MAX];
+	uint64_t	rule_hosts_seen[SCAN_RULE_HOSTS_MAX / 64];
 
 	/* Matcher input normalisation. */
 	matcher_state state;

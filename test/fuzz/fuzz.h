@@ -57,24 +57,31 @@ fuzz_clean_utf8(const char *s)
 	return 1;
 }
 
-/* Classify and check the properties every result must have; returns the result. */
+/* Classify with options and check the properties every result must have; returns the result. */
 static inline bounce_result
-fuzz_classify_checked(const char *text, size_t len)
+fuzz_classify_with(const char *text, size_t len, const bounce_options *options)
 {
 	bounce_result a,
 				b;
 
-	bounce_classify(text, len, NULL, &a);
+	bounce_classify(text, len, options, &a);
 	PROPERTY(bounce_code_index(a.code) >= 0);	/* always one of the 25 codes */
 	PROPERTY(a.rule != NULL);
 	PROPERTY(fuzz_clean_utf8(a.evidence));
 	PROPERTY(fuzz_clean_utf8(a.recipient));
 	PROPERTY(strlen(a.evidence) <= BOUNCE_EVIDENCE_MAX);
-	bounce_classify(text, len, NULL, &b);	/* the same input, the same answer */
+	bounce_classify(text, len, options, &b);	/* the same input, the same answer */
 	PROPERTY(a.code == b.code && strcmp(a.rule, b.rule) == 0 &&
 			 strcmp(a.evidence, b.evidence) == 0 && strcmp(a.recipient, b.recipient) == 0 &&
 			 strcmp(a.status, b.status) == 0 && a.smtp_reply == b.smtp_reply);
 	return a;
+}
+
+/* Classify without options and check the properties; returns the result. */
+static inline bounce_result
+fuzz_classify_checked(const char *text, size_t len)
+{
+	return fuzz_classify_with(text, len, NULL);
 }
 
 int			LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);

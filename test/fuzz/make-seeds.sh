@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=test/fuzz/seeds
 rm -rf "$out"
-mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time" "$out/domain" "$out/recipients"
+mkdir -p "$out/classify" "$out/message" "$out/code_parse" "$out/decode" "$out/event_time" "$out/domain" "$out/recipients" "$out/rules"
 cp test/corpus/sisimai/eml/*.eml "$out/classify/"
 cp test/corpus/sisimai/eml/*.eml "$out/message/"
 # One file per response; the corpus escapes \n, \t and \\ are undone.
@@ -74,3 +74,8 @@ for v in 'anna@gmail.com' '<Anna@Example.COM>' '"a@b"@example.org' 'j\303\274rge
 	printf -- "$v" > "$out/domain/seed-$n"
 	n=$((n + 1))
 done
+# The rules target: rule lines (a selector byte, then the phrase and a scope
+# word), a blank line, then a bounce text.
+printf '\001mailbox is dormant\n\021account on hold example.org\n\042please slow down mx.example.com\n\063quiet hours 5.7.1\n\304quarantin*\n\nhost mx.example.com[192.0.2.1] said: 550 5.7.1 quiet hours, mailbox is dormant\n' > "$out/rules/seed-scopes"
+printf '\005Empf\303\244nger gesperrt\n\006user@example.com\n\007\n\n<a@example.org>: 550 EMPFANGER GESPERRT\n' > "$out/rules/seed-refused"
+for f in "$out"/classify/response-1*; do { printf '\002user unknown\n\003mailbox full\n\n'; cat "$f"; } > "$out/rules/$(basename "$f")"; done

@@ -22,6 +22,7 @@ echo "regression tests: $(make --no-print-directory -s -f Makefile PG_CONFIG="$P
 step "pg_regress" regress
 step "dump and restore" throwaway_cluster ./test/dump_restore.sh
 step "upgrade path" throwaway_cluster ./test/upgrade.sh
+step "rule sets across sessions" throwaway_cluster ./test/rule_sessions.sh
 
 echo "in-chroot: $server: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
