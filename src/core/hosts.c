@@ -270,47 +270,52 @@ host_lookup(const char *host, size_t len)
 {
 	host_fact	f;
 	zone_match	zm = host_zones(host, len);
+	const char *listed_provider = NULL;
 
 	f.large_provider = 0;
 	f.code = -1;
 	f.rule = NULL;
+	f.provider = NULL;
 	if (zm.kinds & ZONE_BLOCKLIST)
 	{
 		f.code = 51;
 		f.rule = "blocklist_zone";
 		return f;
 	}
+	/*
+	 * Who runs it: a provider's exchanger, a hosted filter, else the
+	 * provider of a listed domain it is under — the one domain-list look-up
+	 * also says whether it is a large provider's host.
+	 */
+	if (zm.exchanger >= 0)
+	{
+		f.provider = provider_exchangers[zm.exchanger].provider;
+		f.large_provider = 1;
+	}
+	else
+	{
+		f.large_provider = bounce_large_provider_lookup(host, len, &listed_provider);
+		f.provider = zm.hosting >= 0 ? hosting_exchangers[zm.hosting].provider : listed_provider;
+	}
 	if (zm.kinds & ZONE_REASON)
 	{
 		f.code = reason_hosts[zm.reason].code;
 		f.rule = reason_hosts[zm.reason].rule;
-		return f;
+		f.large_provider = 0;
 	}
-	if (has_label(host, len, blocklist_labels))
+	else if (has_label(host, len, blocklist_labels))
 	{
 		f.code = 51;
 		f.rule = "blocklist_zone";
-		return f;
+		f.large_provider = 0;
 	}
-	if (zm.kinds & ZONE_PROVIDER)
-		f.large_provider = 1;
-	if (!f.large_provider)
-		f.large_provider = bounce_is_large_provider(host, len);
 	return f;
 }
 
 const char *
 host_provider(const char *host, size_t len)
 {
-	zone_match	zm = host_zones(host, len);
-
-	if (zm.kinds & ZONE_BLOCKLIST)
-		return NULL;
-	if (zm.exchanger >= 0)
-		return provider_exchangers[zm.exchanger].provider;
-	if (zm.hosting >= 0)
-		return hosting_exchangers[zm.hosting].provider;
-	return bounce_domain_provider(host, len);
+	return host_lookup(host, len).provider;
 }
 
 /* The number of entries of a zone list. */

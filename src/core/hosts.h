@@ -17,6 +17,7 @@ typedef struct host_fact
 	int			large_provider;	/* the host belongs to a large mailbox provider */
 	int			code;			/* a cue's code, or -1 */
 	const char *rule;
+	const char *provider;		/* who runs it (host_provider), or NULL */
 } host_fact;
 
 /* One entry of the built-in host knowledge, for listing (bounce_phrases()). */
@@ -40,6 +41,7 @@ extern host_fact host_lookup(const char *host, size_t len);
  * a large provider's exchanger ("aspmx.l.google.com" -> "google"), a hosted
  * mail filter ("mx1.example.pphosted.com" -> "proofpoint"), or a host under a
  * built-in provider domain ("mx1.comcast.net" -> "comcast"); NULL otherwise.
+ * It is host_lookup's provider, read from the same look-up.
  */
 extern const char *host_provider(const char *host, size_t len);
 

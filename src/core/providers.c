@@ -195,6 +195,15 @@ bounce_domain_provider(const char *domain, size_t len)
 	return e != NULL ? e->provider : NULL;
 }
 
+int
+bounce_large_provider_lookup(const char *domain, size_t len, const char **provider)
+{
+	const bounce_provider_domain *e = find_entry(domain, len);
+
+	*provider = e != NULL ? e->provider : NULL;
+	return e != NULL;
+}
+
 const char *
 bounce_address_domain(const char *address, size_t len, size_t *domain_len)
 {

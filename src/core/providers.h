@@ -27,6 +27,12 @@ extern const bounce_provider_domain bounce_provider_domains[];
  */
 extern const char *bounce_domain_provider(const char *domain, size_t len);
 
+/*
+ * Both answers above from one look-up: whether domain[0..len) is on the
+ * large-provider list, and (*provider) the provider it names, NULL if none.
+ */
+extern int	bounce_large_provider_lookup(const char *domain, size_t len, const char **provider);
+
 /* The domain part of an address ("a@b.c" -> "b.c"), or the text itself when it has no '@'. */
 extern const char *bounce_address_domain(const char *address, size_t len, size_t *domain_len);
 

@@ -638,16 +638,11 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 #define REMOTE_HOST_BRACKETED 2
 #define REMOTE_HOST_FIELD 3
 
-/* Remember the provider running host[0..len), when known and better placed than the one kept. */
+/* Remember the provider running a remote host named at rank, when known and better placed than the one kept. */
 static void
-offer_remote_host(scan_state *sc, const char *host, size_t len, int rank)
+offer_remote_provider(scan_state *sc, const char *provider, int rank)
 {
-	const char *provider;
-
-	if (rank <= sc->remote_provider_rank)
-		return;
-	provider = host_provider(host, len);
-	if (provider != NULL)
+	if (rank > sc->remote_provider_rank && provider != NULL)
 	{
 		sc->remote_provider = provider;
 		sc->remote_provider_rank = rank;
@@ -671,7 +666,7 @@ read_remote_mta(scan_state *sc, const char *value, size_t len)
 		token		t = token_classify(value + i, end - i);
 
 		if (t.kind == TOKEN_HOST)
-			offer_remote_host(sc, value + i + t.host_at, t.host_len, REMOTE_HOST_FIELD);
+			offer_remote_provider(sc, host_provider(value + i + t.host_at, t.host_len), REMOTE_HOST_FIELD);
 	}
 }
 
@@ -697,8 +692,8 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 		host_fact f = host_lookup(line + i + t->host_at, t->host_len);
 
 		if (t->kind == TOKEN_HOST && !((sc->banner || sc->quoted) && !sc->remote_line))
-			offer_remote_host(sc, line + i + t->host_at, t->host_len,
-							  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);
+			offer_remote_provider(sc, f.provider,
+								  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);
 		if (f.large_provider)
 			sc->provider_host = 1;
 		/* User rules scoped to a remote host (rules.h) ask whether it was named. */
