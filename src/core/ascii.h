@@ -6,6 +6,7 @@
 #define BOUNCE_ASCII_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* ASCII upper case to lower case; every other byte unchanged. */
 static inline unsigned char
@@ -31,6 +32,19 @@ ascii_has_prefix(const char *s, size_t len, const char *word)
 		if (i >= len || ascii_lower((unsigned char) s[i]) != (unsigned char) word[i])
 			return 0;
 	return 1;
+}
+
+/* Position of the lower-case word in s[0..len), in any case, or len when absent. */
+static inline size_t
+ascii_find(const char *s, size_t len, const char *word)
+{
+	size_t		n = strlen(word);
+	size_t		i;
+
+	for (i = 0; i + n <= len; i++)
+		if (ascii_has_prefix(s + i, len - i, word))
+			return i;
+	return len;
 }
 
 /* Is s[0..len) exactly one of the lower-case words of the NULL-terminated list, in any case? */

@@ -62,19 +62,6 @@ is_blank_line(const char *line, size_t len)
 	return 1;
 }
 
-/* Case-insensitive position of a lower-case word in s[0..len), or len when absent. */
-static size_t
-find(const char *s, size_t len, const char *word)
-{
-	size_t		n = strlen(word);
-	size_t		i;
-
-	for (i = 0; i + n <= len; i++)
-		if (ascii_has_prefix(s + i, len - i, word))
-			return i;
-	return len;
-}
-
 size_t
 recipient_copy_address(char *dst, const char *s, size_t len, size_t at)
 {
@@ -248,7 +235,7 @@ find_command(recipient_facts *f)
 	size_t		i;
 
 	for (i = 0; i < sizeof(command_wordings) / sizeof(command_wordings[0]); i++)
-		if (find(f->own, f->own_len, command_wordings[i].wording) < f->own_len)
+		if (ascii_find(f->own, f->own_len, command_wordings[i].wording) < f->own_len)
 		{
 			strcpy(f->smtp_command, command_wordings[i].command);
 			return;
@@ -267,7 +254,7 @@ find_word(const char *s, size_t len, const char *word)
 
 	while (from < len)
 	{
-		size_t		at = from + find(s + from, len - from, word);
+		size_t		at = from + ascii_find(s + from, len - from, word);
 
 		if (at >= len)
 			return len;
@@ -376,7 +363,7 @@ header_line(recipient_reader *rr, const char *line, size_t len)
 
 	while (i < len && line[i] != ':')
 		i++;
-	if (find(line + i, len - i, "mailer-daemon@") < len - i || find(line + i, len - i, "postmaster@") < len - i)
+	if (ascii_find(line + i, len - i, "mailer-daemon@") < len - i || ascii_find(line + i, len - i, "postmaster@") < len - i)
 		return;
 	if (ascii_has_prefix(line, len, "from:"))
 		offer_ranked(rr->replier, &rr->replier_rank, REPLIER_FROM, line + 5, len - 5);
@@ -585,7 +572,7 @@ text_group_line(recipient_reader *rr, const char *line, size_t len)
 	/* Exim: "(generated from a@example.com)": the address as the sender wrote it. */
 	if (strcmp(g->recipient, g->final_recipient) == 0)
 	{
-		size_t		at = find(line, len, "generated from ");
+		size_t		at = ascii_find(line, len, "generated from ");
 
 		if (at < len)
 			copy_first_address(g->recipient, line + at, len - at);

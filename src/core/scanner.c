@@ -136,13 +136,7 @@ static const struct
 static int
 contains(const char *s, size_t len, const char *word)
 {
-	size_t		n = strlen(word);
-	size_t		i;
-
-	for (i = 0; i + n <= len; i++)
-		if (ascii_has_prefix(s + i, len - i, word))
-			return 1;
-	return 0;
+	return ascii_find(s, len, word) < len;
 }
 
 /* Length of a valid UTF-8 sequence at s (1..4), or 0 when it is invalid. */
