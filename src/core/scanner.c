@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "compiler.h"
 #include "fold.h"
 #include "segment.h"
 #include "hosts.h"
@@ -476,6 +477,7 @@ typedef struct feeder
 	size_t		nclasses;
 	matcher_state state;
 	unsigned char ring_pos;
+	int			has_rules;		/* a user rule set steps too */
 } feeder;
 
 /* Take the automaton's state and the ring's position from sc into locals. */
@@ -487,6 +489,7 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->nclasses = (size_t) sc->m->nclasses;
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
+	f->has_rules = sc->rules != NULL;
 }
 
 /* Give the state and the ring's position back to sc. */
@@ -497,31 +500,62 @@ feeder_end(const feeder *f, scan_state *sc)
 	sc->ring_pos = f->ring_pos;
 }
 
-/* Step the automaton over one folded byte and act on what matches. */
-static inline void
+/* The built-in phrases' vocabulary and waiting list, for the slow paths of feed(). */
+#define BUILTIN_VOCABULARY {bounce_phrases, scan_phrase_shapes, 0, 0}
+#define BUILTIN_WAITING(sc) {&(sc)->pending, &(sc)->pending_at}
+
+/* feed()'s slow path: a built-in phrase ended on a word byte and waits for this one. */
+static NOINLINE void
+feed_pending(scan_state *sc, unsigned char c, const char *line, size_t len, scan_zone zone)
+{
+	vocabulary	builtin = BUILTIN_VOCABULARY;
+	waiting		w = BUILTIN_WAITING(sc);
+
+	resolve_pending(sc, &builtin, w, c, line, len, zone);
+}
+
+/* feed()'s slow path: built-in phrases end at this byte. */
+static NOINLINE void
+feed_match(scan_state *sc, matcher_state state, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	vocabulary	builtin = BUILTIN_VOCABULARY;
+	waiting		w = BUILTIN_WAITING(sc);
+
+	on_match(sc, &builtin, w, matcher_outputs(sc->m, state), line, len, at, zone);
+}
+
+/* feed()'s slow path: the user rule set's automata (rules.h) step too; their matches look back through the ring. */
+static NOINLINE void
+feed_user_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	feed_rules(sc, c, line, len, at, zone);
+}
+
+/*
+ * Step the automaton over one folded byte and act on what matches.  Most
+ * bytes only step: that is inlined into the loops of scan_bytes(), and what
+ * happens on a match, a waiting phrase or a user rule set is out of line.
+ */
+static ALWAYS_INLINE void
 feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
-	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0, 0};
-	waiting		w = {&sc->pending, &sc->pending_at};
-
 	sc->ring[f->ring_pos++] = c;
 	if (sc->pending != NULL)
 	{
 		sc->ring_pos = f->ring_pos;
-		resolve_pending(sc, &builtin, w, c, line, len, zone);
+		feed_pending(sc, c, line, len, zone);
 	}
 	/* matcher_step(), with the tables in locals. */
 	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
 	if (matcher_has_output(f->state))
 	{
 		sc->ring_pos = f->ring_pos;
-		on_match(sc, &builtin, w, matcher_outputs(sc->m, f->state), line, len, at, zone);
+		feed_match(sc, f->state, line, len, at, zone);
 	}
-	/* User rules (rules.h): their matches look back through the ring too. */
-	if (sc->rules != NULL)
+	if (f->has_rules)
 	{
 		sc->ring_pos = f->ring_pos;
-		feed_rules(sc, c, line, len, at, zone);
+		feed_user_rules(sc, c, line, len, at, zone);
 	}
 }
 
