@@ -147,6 +147,9 @@ SELECT code, rule, part FROM bounce_explain(E'From: MAILER-DAEMON@example.org\nS
 -- Quoted text is not the sender's words: a question is no unsubscribe request.
 SELECT code, rule FROM bounce_explain(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nDo you ship to Norway?\n\nOn Mon, 3 May 2010, News <news@example.org> wrote:\n> Big sale!\n> Unsubscribe\n');
 SELECT classify_bounce(E'From: Kim <kim@example.com>\nSubject: SV: News\n\nFinns den i blått?\n\nFrån: News <news@example.org>\nSkickat: den 3 maj 2010\nÄmne: News\n\nUnsubscribe\n') AS outlook_quote_sv;
+-- A person's reply: failure words in the person's own text are no bounce; a request to be removed still is one.
+SELECT code, rule FROM bounce_explain(E'From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\nThe page says "user unknown" when I log in. Can you check my account?\n');
+SELECT classify_bounce(E'From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\nPlease remove me from your list.\n') AS removal_request;
 -- A 4xx reply never gives a hard code.
 SELECT code, rule FROM bounce_explain('450 Requested mail action not taken: mailbox unavailable');
 SELECT code, rule FROM bounce_explain('421 4.2.1 Mailbox unavailable, try again later');

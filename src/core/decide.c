@@ -19,7 +19,14 @@
  *      from a mailer daemon, no DSN, no failure code) is 0; any other text 40;
  *   7. bounce_constrain(): what the reply class allows;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
- *      errors gave up when the queue lifetime ran out: 40 (LABELS.md).
+ *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
+ *      (step 9, 29 at a large provider is 59, is classify.c's)
+ *  10. a person's reply (it answers a message: In-Reply-To, References or
+ *      "Re:" in the Subject; not from a mailer daemon, no null sender, no
+ *      DSN, no failure code) is 0 even when its own words name a failure:
+ *      "the page says user unknown" is a person talking, not a server
+ *      refusing.  Replies that ask (90), report (200), verify (100) or
+ *      answer automatically (60) keep their code.
  */
 #include "decide.h"
 
@@ -265,5 +272,15 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	{
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";
+	}
+
+	/* Step 10: a person's reply names no failure of the address. */
+	if (is_message && sc->answers_message && !sc->from_mailer && !sc->null_sender && !sc->dsn &&
+		!failure_code && is_failure_code(d->code))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "person_reply";
+		d->part = "headers";
+		d->evidence = NULL;
 	}
 }

@@ -64,6 +64,7 @@ typedef enum field
 	FIELD_DISPOSITION,
 	FIELD_RETURN_PATH,
 	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
+	FIELD_IN_REPLY_TO,			/* In-Reply-To, References: the message answers another */
 	FIELD_QUOTE_START			/* the "Sent:" of a mail client's quoted header block */
 } field;
 
@@ -96,8 +97,8 @@ static const struct
 	{"authentication-results:", FIELD_QUOTED_HEADER},
 	{"received-spf:", FIELD_QUOTED_HEADER},
 	{"message-id:", FIELD_QUOTED_HEADER},
-	{"in-reply-to:", FIELD_QUOTED_HEADER},
-	{"references:", FIELD_QUOTED_HEADER},
+	{"in-reply-to:", FIELD_IN_REPLY_TO},
+	{"references:", FIELD_IN_REPLY_TO},
 	{"content-", FIELD_QUOTED_HEADER},
 	{"mime-version:", FIELD_QUOTED_HEADER},
 	{"return-path:", FIELD_RETURN_PATH},
@@ -929,6 +930,50 @@ is_mailer_sender(const char *value, size_t len)
 	return 0;
 }
 
+/*
+ * The prefixes mail clients put before the Subject of a reply (RFC 5322 3.6.5
+ * "Re:", and the translations clients ship: German AW, Nordic SV/VS, Dutch
+ * Antw, Polish Odp, Italian R/RIF, Turkish YNT, Spanish/Portuguese RES,
+ * Chinese 回复/答复, Japanese 返信), lower case, without the colon.
+ */
+static const char *const reply_prefixes[] = {
+	"re", "aw", "sv", "vs", "antw", "odp", "r", "rif", "ynt", "res",
+	"\xe5\x9b\x9e\xe5\xa4\x8d", "\xe7\xad\x94\xe5\xa4\x8d", "\xe8\xbf\x94\xe4\xbf\xa1", NULL
+};
+
+/* Does a Subject value open with a reply prefix ("Re:", "RE :", "Re[2]:", "SV:", "回复：")? */
+static int
+is_reply_subject(const char *value, size_t len)
+{
+	size_t		i = 0;
+	int			p;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	for (p = 0; reply_prefixes[p] != NULL; p++)
+	{
+		size_t		n = strlen(reply_prefixes[p]),
+					j = i + n;
+
+		if (!ascii_has_prefix(value + i, len - i, reply_prefixes[p]))
+			continue;
+		/* "Re[2]:" and "Re(2):" count the replies. */
+		if (j < len && (value[j] == '[' || value[j] == '('))
+		{
+			while (j < len && j < i + n + 6 && value[j] != ']' && value[j] != ')')
+				j++;
+			if (j < len && (value[j] == ']' || value[j] == ')'))
+				j++;
+		}
+		if (j < len && value[j] == ' ')
+			j++;
+		if ((j < len && value[j] == ':') ||
+			(j + 3 <= len && memcmp(value + j, "\xef\xbc\x9a", 3) == 0))	/* a full-width colon */
+			return 1;
+	}
+	return 0;
+}
+
 /* Act on a DSN or header field; returns the zone its value is read in. */
 static scan_zone
 on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at, scan_zone zone)
@@ -1010,7 +1055,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
+			if (zone == ZONE_HEADER && is_reply_subject(value, vlen))
+				sc->answers_message = 1;
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
+		case FIELD_IN_REPLY_TO:
+			/* RFC 5322 3.6.4: a reply names the message it answers; a DSN is a new message. */
+			if (zone == ZONE_HEADER)
+				sc->answers_message = 1;
+			return ZONE_HEADER;
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
 				sc->from_mailer = 1;
