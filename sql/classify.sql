@@ -157,6 +157,8 @@ SELECT code, rule FROM bounce_explain('421 4.2.1 Mailbox unavailable, try again 
 SELECT code, rule, part FROM bounce_explain(E'This message was created automatically by mail delivery software.\n\nThe account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n\n  a@example.com\n    host mx.example.com [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@example.com>:\n    554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org\n');
 -- A final bounce whose reason is a 4xx: a temporary reason (20), not a delay notice (70).
 SELECT classify_bounce(E'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n\n<a@example.com>: host mx.example.com[192.0.2.1] said: 421 Server busy, try again later\n    (in reply to RCPT TO command)\n') AS final_4xx;
+-- A warning that the message is still being retried is a delay notice (70), even when the remote reason was read.
+SELECT code, rule FROM bounce_explain(E'From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Warning: could not send message for past 4 hours\n\n    **      THIS IS A WARNING MESSAGE ONLY      **\n\n   ----- Transcript of session follows -----\n<a@example.com>... Deferred: Connection refused by mx.example.com.\nWarning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n');
 -- Feedback types (RFC 5965).
 SELECT classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: opt-out\nUser-Agent: x\n') AS opt_out,
        classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x\n') AS abuse,

@@ -265,6 +265,20 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 								   sc->status_rank > 0 ? sc->status_code.subject : -1,
 								   sc->status_rank > 0 ? sc->status_code.detail : -1, &d->rule);
 
+	/*
+	 * Step 7b: a delay notice (LABELS.md 70: the message is still being
+	 * retried) whose reason was read from the remote server ("Deferred:
+	 * Connection refused", "421 try again later") is still a delay notice:
+	 * the reason says why it waits, not that it failed.  Not when anything
+	 * says it failed for good (Action: failed, a 5xx reply, a 5.x.x status).
+	 */
+	if (sc->delay_notice && !sc->action_failed && sc->reply_code < 500 && sc->status_code.klass != 5 &&
+		is_failure_code(d->code))
+	{
+		d->code = BOUNCE_70;
+		d->rule = "delay_warning";
+	}
+
 	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
 	if (sc->action_failed && sc->status_code.klass == 4 &&
 		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||

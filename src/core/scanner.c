@@ -332,6 +332,10 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
 			if (p->code == 90 && segment_negated(sc, plen, after))
 				break;
+			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
+			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
+				strcmp(p->rule, "warning_only") == 0)
+				sc->delay_notice = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
 

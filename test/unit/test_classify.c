@@ -223,6 +223,12 @@ test_messages(void)
 	CHECK_INT(classify(broken).code, 22);
 	CHECK_INT(classify("From: a@example.com\nAuto-Submitted: auto-replied\nSubject: Re: hi\n\nThanks!\n").code, 60);
 	CHECK_INT(classify("Action: delayed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 mailbox full\n").code, 70);
+	/* A warning that the message is still being retried is a delay notice, whatever the remote reason. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Warning: could not send message for past 4 hours\n\n"
+					   "   ----- Transcript of session follows -----\n"
+					   "<a@example.net>... Deferred: Connection refused by mx.example.net.\n").code, 70);
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n\nThis is a warning only.\n"
+					   "<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n").code, 10);
 	/* A person's reply: failure words in it are a person talking; a request to unsubscribe still counts. */
 	CHECK_INT(classify("From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\n"
 					   "The page says user unknown, can you check my account?\n").code, 0);
