@@ -159,6 +159,8 @@ SELECT code, rule, part FROM bounce_explain(E'This message was created automatic
 SELECT classify_bounce(E'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n\n<a@example.com>: host mx.example.com[192.0.2.1] said: 421 Server busy, try again later\n    (in reply to RCPT TO command)\n') AS final_4xx;
 -- A warning that the message is still being retried is a delay notice (70), even when the remote reason was read.
 SELECT code, rule FROM bounce_explain(E'From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Warning: could not send message for past 4 hours\n\n    **      THIS IS A WARNING MESSAGE ONLY      **\n\n   ----- Transcript of session follows -----\n<a@example.com>... Deferred: Connection refused by mx.example.com.\nWarning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n');
+-- AOL's block wording outranks the disabled-mailbox meaning of its X.2.1 (a false hard otherwise).
+SELECT code, rule FROM bounce_explain('521 5.2.1 : AOL will not accept delivery of this message.');
 -- Feedback types (RFC 5965).
 SELECT classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: opt-out\nUser-Agent: x\n') AS opt_out,
        classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x\n') AS abuse,
