@@ -483,7 +483,6 @@ typedef struct feeder
 	matcher_state state;
 	unsigned char ring_pos;
 	int			has_rules;		/* a user rule set steps too */
-	int			pending;		/* sc->pending is set: a built-in phrase waits for the next byte */
 } feeder;
 
 /* Take the automaton's state and the ring's position from sc into locals. */
@@ -496,7 +495,6 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
 	f->has_rules = sc->rules != NULL;
-	f->pending = sc->pending != NULL;
 }
 
 /* Give the state and the ring's position back to sc. */
@@ -542,20 +540,15 @@ feed_user_rules(scan_state *sc, unsigned char c, const char *line, size_t len, s
  * Step the automaton over one folded byte and act on what matches.  Most
  * bytes only step: that is inlined into the loops of scan_bytes(), and what
  * happens on a match, a waiting phrase or a user rule set is out of line.
- * Returns 1 when a slow path ran (only then can sc->cut have been set).
  */
-static ALWAYS_INLINE int
+static ALWAYS_INLINE void
 feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
-	int			slow = 0;
-
 	sc->ring[f->ring_pos++] = c;
-	if (f->pending)
+	if (sc->pending != NULL)
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_pending(sc, c, line, len, zone);
-		f->pending = sc->pending != NULL;
-		slow = 1;
 	}
 	/* matcher_step(), with the tables in locals. */
 	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
@@ -563,16 +556,12 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_match(sc, f->state, line, len, at, zone);
-		f->pending = sc->pending != NULL;
-		slow = 1;
 	}
 	if (f->has_rules)
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_user_rules(sc, c, line, len, at, zone);
-		slow = 1;
 	}
-	return slow;
 }
 
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
@@ -853,19 +842,12 @@ word:
 		 * the checks above (they fold to themselves or lower case, start no
 		 * token and no code): most bytes of a text take this loop.
 		 */
-		if (fold_ascii_word[prev] != 0 && !sc->cut)
-		{
-			size_t		word_end = i;
-
-			while (word_end + 1 < len && (c = fold_ascii_word[(unsigned char) line[word_end + 1]]) != 0)
-				if (feed(sc, &f, c, line, len, ++word_end, zone) && sc->cut)
-					break;
-			if (word_end > i)
+		if (fold_ascii_word[prev] != 0)
+			while (i + 1 < len && !sc->cut && (c = fold_ascii_word[(unsigned char) line[i + 1]]) != 0)
 			{
-				i = word_end;
-				prev = (unsigned char) line[i];
+				prev = (unsigned char) line[++i];
+				feed(sc, &f, c, line, len, i, zone);
 			}
-		}
 	}
 	/* The line break is whitespace too. */
 	if (!last_was_space)
