@@ -19,7 +19,10 @@
  *      from a mailer daemon, no DSN, no failure code) is 0; any other text 40;
  *   7. bounce_constrain(): what the reply class allows;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
- *      errors gave up when the queue lifetime ran out: 40 (LABELS.md).
+ *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
+ *   9. no hard code where the text shows the address was not judged: a
+ *      reply to MAIL FROM (it refused the sender) gives 50, a person's own
+ *      message that only talks about a bad address gives 0 (not_hard()).
  */
 #include "decide.h"
 
@@ -203,6 +206,40 @@ by_authority(const scan_state *sc, int is_message, decision *d)
 	d->rule = "no_cue";
 }
 
+/*
+ * Is the message a person's own mail: not from a mailer daemon, not sent with
+ * the null reverse path, no DSN, no auto-reply or forward, no failure code?
+ * Such a mail ("your earlier mail bounced with 'user unknown'", "the address
+ * you have for my husband does not exist") talks about an address; it is no
+ * report that this one is bad.
+ */
+static int
+is_person_message(const scan_state *sc, int is_message, int failure_code)
+{
+	return is_message && !sc->from_mailer && !sc->null_sender && !sc->dsn && !sc->auto_replied &&
+		!sc->forwarded && !sc->arf && !failure_code;
+}
+
+/* Step 9: take a bad-address code back where the text shows the address was not what was judged. */
+static void
+not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
+{
+	if (d->code != BOUNCE_10)
+		return;
+	/* A reply to MAIL FROM refused the sender (its address, its domain): LABELS.md's 50. */
+	if (sc->sender_stage)
+	{
+		d->code = BOUNCE_50;
+		d->rule = "reply_to_mail_from";
+		return;
+	}
+	if (is_person_message(sc, is_message, failure_code))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "not_a_bounce";
+	}
+}
+
 void
 bounce_decide(const scan_state *sc, int is_message, decision *d)
 {
@@ -239,8 +276,16 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		int			l,
 					strongest = 0;
 
+		/*
+		 * A mailbox that answers under its own address exists: its words
+		 * about the address ("this address is no longer in use, please write
+		 * to ...") make no bad address of it, they are the auto-reply's
+		 * message.  Sent with the null reverse path, it may be a mail
+		 * system's terse bounce ("That's not a valid user here"): its words
+		 * count.
+		 */
 		for (l = 0; l < LEVEL_COUNT; l++)
-			if (sc->cue[l].score > strongest)
+			if (sc->cue[l].score > strongest && (sc->cue[l].code != BOUNCE_10 || sc->null_sender))
 				strongest = sc->cue[l].score;
 		if (strongest < AUTO_REPLY_HEADER)
 		{
@@ -266,4 +311,5 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";
 	}
+	not_hard(sc, is_message, failure_code, d);
 }

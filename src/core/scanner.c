@@ -321,6 +321,12 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->line_cue[LEVEL_PROSE].score = 0;
 			}
 			break;
+		case PHRASE_SENDER_STAGE:
+			if ((zone == ZONE_TEXT || zone == ZONE_DIAGNOSTIC) &&
+				!((sc->banner || sc->quoted) && !sc->remote_line) &&
+				!(zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient))
+				sc->sender_stage = 1;
+			break;
 		case PHRASE_CUE:
 			if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT) ||
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
