@@ -119,6 +119,12 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 		*rule = "status_policy";
 		return BOUNCE_50;
 	}
+	/* X.1.7, X.1.8 name the sender's address: words that call an address bad speak of the sender's. */
+	if (code == BOUNCE_10 && status_subject == 1 && (status_detail == 7 || status_detail == 8))
+	{
+		*rule = "status_bad_sender";
+		return BOUNCE_50;
+	}
 	/* X.2.2 names the mailbox full: words that call the address bad are not trusted over it. */
 	if (code == BOUNCE_10 && status_subject == 2 && status_detail == 2)
 	{
@@ -226,8 +232,11 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
 	if (d->code != BOUNCE_10)
 		return;
-	/* A reply to MAIL FROM refused the sender (its address, its domain): LABELS.md's 50. */
-	if (sc->sender_stage)
+	/*
+	 * A reply to MAIL FROM refused the sender (its address, its domain), and
+	 * 530-538 answer AUTH (RFC 4954): the sender's login: LABELS.md's 50.
+	 */
+	if (sc->sender_stage || (sc->reply_code >= 530 && sc->reply_code <= 538))
 	{
 		d->code = BOUNCE_50;
 		d->rule = "reply_to_mail_from";

@@ -333,8 +333,14 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				break;
 			if (zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient)
 				break;
-			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
-			if (p->code == 90 && segment_negated(sc, plen, after))
+			/*
+			 * An unsubscribe request is a hard code: "please do not remove me"
+			 * is none; nor is "not listed in" a blocklisting.
+			 */
+			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
+				break;
+			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
+			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
 				break;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
@@ -901,6 +907,31 @@ is_mailer_sender(const char *value, size_t len)
 	return 0;
 }
 
+/*
+ * The prefixes mail clients put before the Subject of a reply, in the
+ * languages they ship (Outlook, Apple Mail, Thunderbird, Gmail).
+ */
+static const char *const reply_prefixes[] = {
+	"re:", "re :", "aw:", "sv:", "vs:", "antw:", "r:", "res:", "odp:", "ynt:", "rif:", "r\xc3\xa9" "f:", "ref:", NULL
+};
+
+/* Does a Subject value start with a reply prefix ("Re: ...")? */
+static int
+is_reply_subject(const char *value, size_t len)
+{
+	int			i;
+
+	while (len > 0 && (*value == ' ' || *value == '\t'))
+	{
+		value++;
+		len--;
+	}
+	for (i = 0; reply_prefixes[i] != NULL; i++)
+		if (ascii_has_prefix(value, len, reply_prefixes[i]))
+			return 1;
+	return 0;
+}
+
 /* Act on a DSN or header field; returns the zone its value is read in. */
 static scan_zone
 on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at, scan_zone zone)
@@ -982,6 +1013,8 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
+			if (zone == ZONE_HEADER)
+				sc->subject_is_reply = is_reply_subject(value, vlen);
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
