@@ -232,6 +232,12 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
 	if (d->code != BOUNCE_10)
 		return;
+	if (is_person_message(sc, is_message, failure_code))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "not_a_bounce";
+		return;
+	}
 	/*
 	 * A reply to MAIL FROM refused the sender (its address, its domain), and
 	 * 530-538 answer AUTH (RFC 4954): the sender's login: LABELS.md's 50.
@@ -240,12 +246,6 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 	{
 		d->code = BOUNCE_50;
 		d->rule = "reply_to_mail_from";
-		return;
-	}
-	if (is_person_message(sc, is_message, failure_code))
-	{
-		d->code = BOUNCE_0;
-		d->rule = "not_a_bounce";
 	}
 }
 

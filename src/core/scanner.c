@@ -290,6 +290,18 @@ scan_pattern_shape(const char *folded, size_t len, int stem)
 	return sh;
 }
 
+/*
+ * Is the text a mail system's report (from a mailer daemon, sent with the
+ * null reverse path, a DSN, a failure code read)?  A person asks to
+ * unsubscribe; in a report such words are the returned newsletter's.
+ */
+static int
+is_failure_report(const scan_state *sc)
+{
+	return sc->from_mailer || sc->null_sender || sc->dsn || sc->reply_code >= 400 ||
+		sc->status_code.klass == 4 || sc->status_code.klass == 5;
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -338,6 +350,8 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			 * is none; nor is "not listed in" a blocklisting.
 			 */
 			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
+				break;
+			if (p->code == 90 && is_failure_report(sc))
 				break;
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
 			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
@@ -1127,7 +1141,7 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
-		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len))
+		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc))
 		{
 			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
 			sc->line_has_cue = 1;
