@@ -63,7 +63,8 @@ typedef enum field
 	FIELD_DISPOSITION,
 	FIELD_RETURN_PATH,
 	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
-	FIELD_QUOTE_START			/* the "Sent:" of a mail client's quoted header block */
+	FIELD_QUOTE_START,			/* the "Sent:" of a mail client's quoted header block */
+	FIELD_DATE					/* "Date:": after a "From:" line of the text, a quoted header block (Outlook for Mac) */
 } field;
 
 static const struct
@@ -119,6 +120,7 @@ static const struct
 	{"l\xc3\xa4" "hetetty:", FIELD_QUOTE_START},
 	{"wys\xc5\x82" "ano:", FIELD_QUOTE_START},
 	{"data de envio:", FIELD_QUOTE_START},
+	{"date:", FIELD_DATE},
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
 	{"remote-mta:", FIELD_REMOTE_MTA},
@@ -929,22 +931,22 @@ static const char *const reply_prefixes[] = {
 	"re:", "re :", "aw:", "sv:", "vs:", "antw:", "r:", "res:", "odp:", "ynt:", "rif:", "r\xc3\xa9" "f:", "ref:", NULL
 };
 
-/* Does a Subject value start with a reply prefix ("Re: ...")? */
-static int
-is_reply_subject(const char *value, size_t len)
+/* The length of the reply prefix a Subject value starts with ("Re: ..."), blanks before it included; 0: none. */
+static size_t
+reply_prefix_len(const char *value, size_t len)
 {
+	size_t		skip = 0;
 	int			i;
 
-	while (len > 0 && (*value == ' ' || *value == '\t'))
-	{
-		value++;
-		len--;
-	}
+	while (skip < len && (value[skip] == ' ' || value[skip] == '\t'))
+		skip++;
 	for (i = 0; reply_prefixes[i] != NULL; i++)
-		if (ascii_has_prefix(value, len, reply_prefixes[i]))
-			return 1;
+		if (ascii_has_prefix(value + skip, len - skip, reply_prefixes[i]))
+			return skip + strlen(reply_prefixes[i]);
 	return 0;
 }
+
+static int	is_unsubscribe_line(const char *line, size_t len);
 
 /* Act on a DSN or header field; returns the zone its value is read in. */
 static scan_zone
@@ -1028,7 +1030,17 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
 			if (zone == ZONE_HEADER)
-				sc->subject_is_reply = is_reply_subject(value, vlen);
+			{
+				size_t		n = reply_prefix_len(value, vlen);
+
+				sc->subject_is_reply = n > 0;
+				/* "Re: Unsubscribe": the person put the request in place of the subject they answer. */
+				if (n > 0 && is_unsubscribe_line(value + n, vlen - n))
+				{
+					offer(&sc->line_cue[LEVEL_SUBJECT], STRONG + 15, 90, "unsubscribe", line, len, len);
+					sc->line_has_cue = 1;
+				}
+			}
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
@@ -1054,6 +1066,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			return ZONE_HEADER;
 		case FIELD_QUOTED_HEADER:
 			return ZONE_HEADER;
+		case FIELD_DATE:
+			/* "From: ...\nDate: ...": the header block Outlook for Mac puts above quoted text. */
+			if (zone == ZONE_TEXT && sc->text_from_before && !sc->forwarded)
+			{
+				sc->quoted = 1;
+				sc->not_evidence_seen = 1;
+			}
+			return zone == ZONE_TEXT ? ZONE_HEADER : zone;
 		case FIELD_QUOTE_START:
 			if (zone == ZONE_TEXT)
 			{
@@ -1129,6 +1149,14 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		field		f = field_of(line, len, &value_at);
 
 		sc->in_field = 0;
+		/*
+		 * A quoted header block starts with its "From:" after the person's
+		 * text, not inside a run of header fields (a message's own headers
+		 * read as text, a returned message's).
+		 */
+		sc->text_from_before = sc->text_from_line;
+		sc->text_from_line = zone == ZONE_TEXT && f == FIELD_FROM && !sc->last_line_field;
+		sc->last_line_field = f != FIELD_NONE || ascii_is_header_name(line, len);
 		if (f != FIELD_NONE)
 		{
 			line_zone = on_field(sc, f, line, len, value_at, zone);
