@@ -353,6 +353,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			 */
 			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
 				break;
+			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
+			if (p->code == 51 && segment_hedged(sc, plen, after))
+				break;
 			if (p->code == 90 && is_failure_report(sc))
 				break;
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */

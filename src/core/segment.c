@@ -231,6 +231,17 @@ segment_negated(const scan_state *sc, int plen, int after)
 	}
 	return 0;
 }
+/* Words that make a claim a guess ("they may be blacklisted"). */
+static const char *const hedges[] = {
+	"may", "might", "possibly", "perhaps", "could", NULL
+};
+
+int
+segment_hedged(const scan_state *sc, int plen, int after)
+{
+	return preceded_by(sc, plen, after, hedges);
+}
+
 int
 segment_first_person(const scan_state *sc, int plen, int after)
 {
