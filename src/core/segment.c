@@ -210,6 +210,14 @@ static const char *const asking[] = {
 	"ask", "asked", "request", "requested", "tell", "told", NULL
 };
 
+/*
+ * Verbs of getting mail: after them the words tell what arrives ("I get no
+ * more emails from you since May"), they ask for nothing.
+ */
+static const char *const receiving[] = {
+	"get", "gets", "got", "getting", "receive", "received", "receiving", NULL
+};
+
 int
 segment_negated(const scan_state *sc, int plen, int after)
 {
@@ -225,6 +233,8 @@ segment_negated(const scan_state *sc, int plen, int after)
 		const char *w = (const char *) buf + starts[i];
 
 		if (ascii_is_one_of(w, (size_t) lens[i], negations) && (i < 3 || asked))
+			return 1;
+		if (i < 2 && ascii_is_one_of(w, (size_t) lens[i], receiving))
 			return 1;
 		if (ascii_is_one_of(w, (size_t) lens[i], asking))
 			asked = 1;

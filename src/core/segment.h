@@ -29,6 +29,7 @@ extern evidence_level segment_level(const scan_state *sc, scan_zone zone);
  * ("please do not remove me")?
  */
 extern int	segment_negated(const scan_state *sc, int plen, int after);
+/* (Also when a verb of getting mail comes just before it: "I get no more emails since May" asks nothing.) */
 
 /*
  * Is it a guess, a hedge among the three words before it in its clause ("the
