@@ -20,9 +20,17 @@
  *   7. bounce_constrain(): what the reply class allows;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
  *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
- *   9. no hard code where the text shows the address was not judged: a
- *      reply to MAIL FROM (it refused the sender) gives 50, a person's own
- *      message that only talks about a bad address gives 0 (not_hard()).
+ *      (step 9, 29 at a large provider is 59, is classify.c's)
+ *  10. a person's reply (it answers a message: In-Reply-To, References or
+ *      "Re:" in the Subject; not from a mailer daemon, no null sender, no
+ *      DSN, no failure code) is 0 even when its own words name a failure:
+ *      "the page says user unknown" is a person talking, not a server
+ *      refusing.  Replies that ask (90), report (200), verify (100) or
+ *      answer automatically (60) keep their code.
+ *  11. no hard code where the text shows the address was not judged: a
+ *      reply to MAIL FROM or AUTH (it refused the sender) gives 50, a
+ *      person's own message that only talks about a bad address gives 0
+ *      (not_hard()).
  */
 #include "decide.h"
 
@@ -215,9 +223,8 @@ by_authority(const scan_state *sc, int is_message, decision *d)
 /*
  * Is the message a person's own mail: not from a mailer daemon, not sent with
  * the null reverse path, no DSN, no auto-reply or forward, no failure code?
- * Such a mail ("your earlier mail bounced with 'user unknown'", "the address
- * you have for my husband does not exist") talks about an address; it is no
- * report that this one is bad.
+ * Such a mail ("I tried to register but it said my email address is
+ * invalid") talks about an address; it is no report that this one is bad.
  */
 static int
 is_person_message(const scan_state *sc, int is_message, int failure_code)
@@ -232,7 +239,11 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
 	if (d->code != BOUNCE_10)
 		return;
-	if (is_person_message(sc, is_message, failure_code))
+	/*
+	 * A person's vague words ("it said my email address is invalid") are no
+	 * proof; a terse "user unknown" from an odd mail system still is.
+	 */
+	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL && d->evidence->score < STRONG)
 	{
 		d->code = BOUNCE_0;
 		d->rule = "not_a_bounce";
@@ -312,6 +323,20 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 								   sc->status_rank > 0 ? sc->status_code.subject : -1,
 								   sc->status_rank > 0 ? sc->status_code.detail : -1, &d->rule);
 
+	/*
+	 * Step 7b: a delay notice (LABELS.md 70: the message is still being
+	 * retried) whose reason was read from the remote server ("Deferred:
+	 * Connection refused", "421 try again later") is still a delay notice:
+	 * the reason says why it waits, not that it failed.  Not when anything
+	 * says it failed for good (Action: failed, a 5xx reply, a 5.x.x status).
+	 */
+	if (sc->delay_notice && !sc->action_failed && sc->reply_code < 500 && sc->status_code.klass != 5 &&
+		is_failure_code(d->code))
+	{
+		d->code = BOUNCE_70;
+		d->rule = "delay_warning";
+	}
+
 	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
 	if (sc->action_failed && sc->status_code.klass == 4 &&
 		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||
@@ -319,6 +344,16 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	{
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";
+	}
+
+	/* Step 10: a person's reply names no failure of the address. */
+	if (is_message && sc->answers_message && !sc->from_mailer && !sc->null_sender && !sc->dsn &&
+		!failure_code && is_failure_code(d->code))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "person_reply";
+		d->part = "headers";
+		d->evidence = NULL;
 	}
 	not_hard(sc, is_message, failure_code, d);
 }

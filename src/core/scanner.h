@@ -130,6 +130,8 @@ typedef struct scan_state
 	int			forwarded;		/* a person forwards a message ("Begin forwarded message:") */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
+	int			delay_notice;	/* the bounce's own text says the message is still being retried */
+	int			answers_message;	/* written in reply: In-Reply-To/References, or "Re:" opens the Subject */
 	int			provider_host;	/* a large provider's host name appeared */
 	const char *remote_provider;	/* who runs the remote MTA, from its host name (hosts.h) */
 	int			remote_provider_rank;	/* where that host was named: REMOTE_HOST_* */
@@ -170,6 +172,12 @@ extern void scan_begin(scan_state *sc, const matcher *m, const bounce_options *o
  * before it.  Sets sc->cut when the original message starts.
  */
 extern void scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone);
+
+/*
+ * A header block ended (the blank line before a body): the body's first line
+ * continues no field, even when it starts with blanks.
+ */
+extern void scan_end_headers(scan_state *sc);
 
 /* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
 extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
