@@ -269,10 +269,15 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 
 	memset(m, 0, sizeof(*m));
 	assign_classes(m, patterns, npatterns);
-	for (i = 0; i < npatterns; i++)
+	/*
+	 * The patterns' total length bounds the trie's states; shared prefixes
+	 * make it smaller, so past the state limit the trie is built up to the
+	 * limit and insert_patterns fails only if it truly does not fit.
+	 */
+	for (i = 0; i < npatterns && max_states <= MATCHER_MAX_STATES; i++)
 		max_states += (int) strlen(patterns[i]);
 	if (max_states > MATCHER_MAX_STATES)
-		return -1;
+		max_states = MATCHER_MAX_STATES;
 
 	b.m = m;
 	b.alloc = alloc;
