@@ -32,8 +32,6 @@ fold_init(void)
 			f = (unsigned char) (c + 32);
 		else if (c < 0x20 || c == 0x7f || c == '_')
 			f = ' ';			/* '_' too: "BAD_RECIPIENT" reads "bad recipient" */
-		else if (c >= 0x80)
-			f = FOLD_OTHER;
 		fold_table[c] = f;
 		fold_ascii_word[c] = c < 0x80 && fold_is_word_byte(f) ? f : 0;
 	}
@@ -49,7 +47,15 @@ fold_pattern(const char *in, char *out, size_t size)
 	fold_init();
 	while (*p && n + 1 < size)
 	{
-		if (fold_is_lead(p[0]) && p[1] >= 0x80 && p[1] <= 0xBF)
+		unsigned char cyr[2];
+
+		if (p[1] != 0 && n + 2 < size && fold_cyrillic(p[0], p[1], cyr))
+		{
+			out[n++] = (char) cyr[0];
+			out[n++] = (char) cyr[1];
+			p += 2;
+		}
+		else if (fold_is_lead(p[0]) && p[1] >= 0x80 && p[1] <= 0xBF)
 		{
 			out[n++] = (char) fold_pair(p[0], p[1]);
 			p += 2;

@@ -269,10 +269,16 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 
 	memset(m, 0, sizeof(*m));
 	assign_classes(m, patterns, npatterns);
-	for (i = 0; i < npatterns; i++)
+	/*
+	 * The trie has at most one state per pattern byte, and far fewer where
+	 * patterns share prefixes: allocate for the smaller of that bound and the
+	 * most states a matcher_state can name; insert_patterns fails only when
+	 * the trie truly needs more.
+	 */
+	for (i = 0; i < npatterns && max_states < MATCHER_MAX_STATES; i++)
 		max_states += (int) strlen(patterns[i]);
 	if (max_states > MATCHER_MAX_STATES)
-		return -1;
+		max_states = MATCHER_MAX_STATES;
 
 	b.m = m;
 	b.alloc = alloc;

@@ -128,8 +128,25 @@ segment_level(const scan_state *sc, scan_zone zone)
  */
 static const char *const negations[] = {
 	"not", "don't", "dont", "never", "no", "inte", "ej", "icke", "nicht", "kein", "keine", "ne", "pas",
-	"niet", "ikke", "ei", "ala", "non", "nao", "nie", NULL
+	"niet", "ikke", "ei", "ala", "non", "nao", "nie",
+	"\xd0\xbd\xd0\xb5",		/* ru "не" */
+	NULL
 };
+
+/*
+ * Chinese negates a request with one character right before it, no space:
+ * "不要取消订阅", "别退订", "勿" (UTF-8 of 不, 别, 別, 勿).
+ */
+static const char *const negation_chars[] = {
+	"\xe4\xb8\x8d", "\xe5\x88\xab", "\xe5\x88\xa5", "\xe5\x8b\xbf", NULL
+};
+
+/* Is c part of a word for the negation and first-person look-back: a letter, a digit, a byte of a non-Latin letter? */
+static int
+is_lookback_word_byte(unsigned char c)
+{
+	return fold_is_word_byte(c) || c >= 0x80 || c == '\'';
+}
 
 /*
  * Words of a person speaking for themself: a footer's "unsubscribe from this
@@ -162,10 +179,10 @@ preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
 	{
 		int			start;
 
-		while (end > 0 && !fold_is_word_byte(words[end - 1]) && words[end - 1] != '\'')
+		while (end > 0 && !is_lookback_word_byte(words[end - 1]))
 			end--;
 		start = end;
-		while (start > 0 && (fold_is_word_byte(words[start - 1]) || words[start - 1] == '\''))
+		while (start > 0 && is_lookback_word_byte(words[start - 1]))
 			start--;
 		if (start == end || start == 0)
 			return 0;			/* no word, or one cut off by the window */
@@ -179,6 +196,16 @@ preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
 int
 segment_negated(const scan_state *sc, int plen, int after)
 {
+	unsigned char before[4];
+	int			i;
+
+	/* The three folded bytes just before the phrase: a Chinese negation? */
+	for (i = 0; i < 3; i++)
+		before[i] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - 3 + i)];
+	before[3] = '\0';
+	for (i = 0; negation_chars[i] != NULL; i++)
+		if (memcmp(before, negation_chars[i], 3) == 0)
+			return 1;
 	return preceded_by(sc, plen, after, negations);
 }
 
