@@ -119,6 +119,8 @@ static const struct
 	{"l\xc3\xa4" "hetetty:", FIELD_QUOTE_START},
 	{"wys\xc5\x82" "ano:", FIELD_QUOTE_START},
 	{"data de envio:", FIELD_QUOTE_START},
+	{"g\xc3\xb6" "nderildi:", FIELD_QUOTE_START},	/* tr */
+	{"odesl\xc3\xa1" "no:", FIELD_QUOTE_START},	/* cs */
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
 	{"remote-mta:", FIELD_REMOTE_MTA},
