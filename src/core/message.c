@@ -342,6 +342,9 @@ put_byte(line_buffer *lb, unsigned char c)
 			if (c == '>')
 			{
 				lb->in_tag = 0;
+				/* A tag separates words; at the start of a line it would indent it (a header's continuation). */
+				if (lb->len == 0)
+					return;
 				c = ' ';
 			}
 			else
@@ -443,6 +446,8 @@ scan_text_body(scan_state *sc, const entity *e)
 	int			html = strcmp(e->type, "text/html") == 0;
 	int			charset = charset_lookup(e->charset, strlen(e->charset));
 
+	/* The body's first line is no continuation of the part's last header field. */
+	sc->in_field = 0;
 	if (e->enc == ENC_IDENTITY && !html && charset == CHARSET_PASS)
 	{
 		scan_lines(sc, e->body, e->body_len, ZONE_TEXT);
