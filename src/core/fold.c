@@ -34,8 +34,6 @@ fold_init(void)
 			f = ' ';			/* '_' too: "BAD_RECIPIENT" reads "bad recipient"; the brackets
 								 * around an address, so "User <a@example.com> unknown" reads
 								 * "user unknown" */
-		else if (c >= 0x80)
-			f = FOLD_OTHER;
 		fold_table[c] = f;
 		fold_ascii_word[c] = c < 0x80 && fold_is_word_byte(f) ? f : 0;
 	}
@@ -51,7 +49,15 @@ fold_pattern(const char *in, char *out, size_t size)
 	fold_init();
 	while (*p && n + 1 < size)
 	{
-		if (fold_is_lead(p[0]) && p[1] >= 0x80 && p[1] <= 0xBF)
+		unsigned char cyr[2];
+
+		if (p[1] != 0 && n + 2 < size && fold_cyrillic(p[0], p[1], cyr))
+		{
+			out[n++] = (char) cyr[0];
+			out[n++] = (char) cyr[1];
+			p += 2;
+		}
+		else if (fold_is_lead(p[0]) && p[1] >= 0x80 && p[1] <= 0xBF)
 		{
 			out[n++] = (char) fold_pair(p[0], p[1]);
 			p += 2;

@@ -1,17 +1,18 @@
 /*
  * fold.h — how text is folded before phrases are matched, one byte at a
  * time: ASCII letters to lower case, Latin letters with diacritics
- * (U+00C0..U+017F) to their base letter, whitespace, control bytes and '_' to
- * a space, any other non-ASCII byte to FOLD_OTHER (in no pattern).  Patterns
- * are folded the same way (fold_pattern), so they meet the text halfway.
+ * (U+00C0..U+017F) to their base letter, Cyrillic capitals to small letters
+ * (and ё to е), whitespace, control bytes and '_' to a space; any other
+ * non-ASCII byte stays itself, so that phrases in other scripts (Cyrillic,
+ * Greek, kana, Han, Hangul) match their UTF-8 bytes.  Such bytes are no word
+ * bytes: a phrase in those scripts matches without word boundaries (Chinese
+ * and Japanese put no spaces between words).  Patterns are folded the same
+ * way (fold_pattern), so they meet the text halfway.
  */
 #ifndef BOUNCE_FOLD_H
 #define BOUNCE_FOLD_H
 
 #include <stddef.h>
-
-/* The byte every other non-ASCII byte folds to: in no pattern, a separator. */
-#define FOLD_OTHER 0x80
 
 /* Byte to folded byte (after fold_init). */
 extern unsigned char fold_table[256];
@@ -47,6 +48,28 @@ static inline unsigned char
 fold_pair(unsigned char lead, unsigned char second)
 {
 	return (unsigned char) fold_latin[(lead - 0xC3) * 64 + (second - 0x80)];
+}
+
+/*
+ * A Cyrillic capital (U+0410..U+042F, UTF-8 D0 90..D0 AF) to its small letter
+ * (D0 B0..D0 BF, D1 80..D1 8F), and Ё/ё (D0 81, D1 91) to е, the spelling
+ * most Russian text uses: writes the two folded bytes to out and returns 1,
+ * or returns 0 when lead, second need no folding.
+ */
+static inline int
+fold_cyrillic(unsigned char lead, unsigned char second, unsigned char out[2])
+{
+	if ((lead == 0xD0 && second == 0x81) || (lead == 0xD1 && second == 0x91))
+	{
+		out[0] = 0xD0;
+		out[1] = 0xB5;
+		return 1;
+	}
+	if (lead != 0xD0 || second < 0x90 || second > 0xAF)
+		return 0;
+	out[0] = second < 0xA0 ? 0xD0 : 0xD1;
+	out[1] = (unsigned char) (second < 0xA0 ? second + 0x20 : second - 0x20);
+	return 1;
 }
 
 #endif

@@ -270,11 +270,12 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 	memset(m, 0, sizeof(*m));
 	assign_classes(m, patterns, npatterns);
 	/*
-	 * The patterns' total length bounds the trie's states; shared prefixes
-	 * make it smaller, so past the state limit the trie is built up to the
-	 * limit and insert_patterns fails only if it truly does not fit.
+	 * The trie has at most one state per pattern byte, and far fewer where
+	 * patterns share prefixes: allocate for the smaller of that bound and the
+	 * most states a matcher_state can name; insert_patterns fails only when
+	 * the trie truly needs more.
 	 */
-	for (i = 0; i < npatterns && max_states <= MATCHER_MAX_STATES; i++)
+	for (i = 0; i < npatterns && max_states < MATCHER_MAX_STATES; i++)
 		max_states += (int) strlen(patterns[i]);
 	if (max_states > MATCHER_MAX_STATES)
 		max_states = MATCHER_MAX_STATES;

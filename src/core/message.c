@@ -434,6 +434,9 @@ put_byte(line_buffer *lb, unsigned char c)
 			if (c == '>')
 			{
 				lb->in_tag = 0;
+				/* A tag separates words; at the start of a line it separates nothing. */
+				if (lb->len == 0)
+					return;
 				c = ' ';
 			}
 			else

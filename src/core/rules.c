@@ -51,7 +51,8 @@ fold_rule_phrase(const char *in, size_t len, char *out, size_t *out_len, int *st
 		}
 		else
 			c = fold_table[p[i++]];
-		if (c == FOLD_OTHER || c == '\0')
+		/* A rule set's automata read Latin script only: other bytes would widen every one of them. */
+		if (c >= 0x80 || c == '\0')
 			return RULE_PHRASE_UNREADABLE;
 		if (c == ' ' && (n == 0 || out[n - 1] == ' '))
 			continue;

@@ -123,6 +123,8 @@ static const struct
 	{"wys\xc5\x82" "ano:", FIELD_QUOTE_START},
 	{"data de envio:", FIELD_QUOTE_START},
 	{"date:", FIELD_DATE},
+	{"g\xc3\xb6" "nderildi:", FIELD_QUOTE_START},	/* tr */
+	{"odesl\xc3\xa1" "no:", FIELD_QUOTE_START},	/* cs */
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
 	{"remote-mta:", FIELD_REMOTE_MTA},
@@ -865,6 +867,18 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 		}
 word:
 		last_was_space = 0;
+		if (raw >= 0xD0 && i + 1 < len)
+		{
+			unsigned char cyr[2];
+
+			/* A Cyrillic capital: its small letter, two bytes as in the patterns. */
+			if (fold_cyrillic(raw, (unsigned char) line[i + 1], cyr))
+			{
+				feed(sc, &f, cyr[0], line, len, i, zone);
+				c = raw = cyr[1];
+				i++;
+			}
+		}
 		prev = raw;
 		feed(sc, &f, c, line, len, i, zone);
 
@@ -922,13 +936,40 @@ index_known_fields(void)
 	fields_by_letter_ready = 1;
 }
 
+/*
+ * The "Sent:" of the quoted header block in the Outlook, Gmail and QQ/Foxmail
+ * translations whose names are not in Latin script (field names above start
+ * with a Latin letter): Russian, Japanese, Chinese, Korean.
+ */
+static const char *const quote_start_scripts[] = {
+	"\xd0\x9e\xd1\x82\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbe:",	/* Отправлено: */
+	"\xe9\x80\x81\xe4\xbf\xa1\xe6\x97\xa5\xe6\x99\x82:",	/* 送信日時: */
+	"\xe5\x8f\x91\xe9\x80\x81\xe6\x97\xb6\xe9\x97\xb4:",	/* 发送时间: */
+	"\xe5\x8f\x91\xe9\x80\x81\xe6\x97\xb6\xe9\x97\xb4\xef\xbc\x9a",	/* 发送时间： */
+	"\xe5\xaf\x84\xe4\xbb\xb6\xe6\x97\xa5\xe6\x9c\x9f:",	/* 寄件日期: */
+	"\xeb\xb3\xb4\xeb\x82\xb8 \xeb\x82\xa0\xec\xa7\x9c:",	/* 보낸 날짜: */
+	NULL
+};
+
 /* Which known field a line starts with. */
 static field
 field_of(const char *line, size_t len, size_t *value_at)
 {
 	const signed char *k;
+	const char *const *q;
 	unsigned char first = len > 0 ? ascii_lower((unsigned char) line[0]) : 0;
 
+	/* A quoted header block in a script other than Latin ("Отправлено:", "送信日時:"). */
+	if (first >= 0x80)
+	{
+		for (q = quote_start_scripts; *q != NULL; q++)
+			if (ascii_has_prefix(line, len, *q))
+			{
+				*value_at = strlen(*q);
+				return FIELD_QUOTE_START;
+			}
+		return FIELD_NONE;
+	}
 	/* Every field name starts with a letter: most reply lines start with a digit. */
 	if (first < 'a' || first > 'z')
 		return FIELD_NONE;
@@ -1173,7 +1214,15 @@ static const char *const unsubscribe_lines[] = {
 	"unsubscribe", "unsubscribe me", "remove", "remove me", "stop", "opt out", "optout",
 	"avregistrera", "avregistrera mig", "avsluta", "abmelden", "abbestellen", "désabonner",
 	"desabonner", "désinscrire", "desinscrire", "darse de baja", "baja", "uitschrijven",
-	"afmeld", "afmelden", "avmeld", "peruuta", "disiscrivi", "cancellami", NULL
+	"afmeld", "afmelden", "avmeld", "peruuta", "disiscrivi", "cancellami", "odhlásit", "odhlasit",
+	"wypisz", "wypisz mnie",
+	"\xd0\xbe\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* отписаться */
+	"\xd0\x9e\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* Отписаться */
+	"\xe9\x80\x80\xe8\xae\xa2", "\xe9\x80\x80\xe8\xa8\x82",	/* 退订, 退訂 */
+	"\xe5\x8f\x96\xe6\xb6\x88\xe8\xae\xa2\xe9\x98\x85",	/* 取消订阅 */
+	"\xe9\x85\x8d\xe4\xbf\xa1\xe5\x81\x9c\xe6\xad\xa2",	/* 配信停止 */
+	"\xec\x88\x98\xec\x8b\xa0\xea\xb1\xb0\xeb\xb6\x80",	/* 수신거부 */
+	NULL
 };
 
 /* Is the line, trimmed, exactly one of the unsubscribe words? */

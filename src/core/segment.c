@@ -128,8 +128,25 @@ segment_level(const scan_state *sc, scan_zone zone)
  */
 static const char *const negations[] = {
 	"not", "don't", "dont", "never", "no", "inte", "ej", "icke", "nicht", "kein", "keine", "ne", "pas",
-	"niet", "ikke", "ei", "ala", "non", "nao", "nie", NULL
+	"niet", "ikke", "ei", "ala", "non", "nao", "nie",
+	"\xd0\xbd\xd0\xb5",		/* ru "не" */
+	NULL
 };
+
+/*
+ * Chinese negates a request with one character right before it, no space:
+ * "不要取消订阅", "别退订", "勿" (UTF-8 of 不, 别, 別, 勿).
+ */
+static const char *const negation_chars[] = {
+	"\xe4\xb8\x8d", "\xe5\x88\xab", "\xe5\x88\xa5", "\xe5\x8b\xbf", NULL
+};
+
+/* Is c part of a word for the negation and first-person look-back: a letter, a digit, a byte of a non-Latin letter? */
+static int
+is_lookback_word_byte(unsigned char c)
+{
+	return fold_is_word_byte(c) || c >= 0x80 || c == '\'';
+}
 
 /*
  * Words of a person speaking for themself: a footer's "unsubscribe from this
@@ -165,7 +182,7 @@ words_before(const scan_state *sc, int plen, int after, unsigned char *buf, int 
 	{
 		int			start;
 
-		while (end > 0 && !fold_is_word_byte(buf[end - 1]) && buf[end - 1] != '\'')
+		while (end > 0 && !is_lookback_word_byte(buf[end - 1]))
 		{
 			unsigned char c = buf[end - 1];
 
@@ -174,7 +191,7 @@ words_before(const scan_state *sc, int plen, int after, unsigned char *buf, int 
 			end--;
 		}
 		start = end;
-		while (start > 0 && (fold_is_word_byte(buf[start - 1]) || buf[start - 1] == '\''))
+		while (start > 0 && is_lookback_word_byte(buf[start - 1]))
 			start--;
 		if (start == end || start == 0)
 			return count;		/* no word, or one cut off by the window */
@@ -222,12 +239,20 @@ int
 segment_negated(const scan_state *sc, int plen, int after)
 {
 	unsigned char buf[BEFORE_BYTES];
+	unsigned char before[4];
 	int			starts[5],
 				lens[5],
 				n = words_before(sc, plen, after, buf, starts, lens, 5),
 				i,
 				asked = 0;
 
+	/* The three folded bytes just before the phrase: a Chinese negation? */
+	for (i = 0; i < 3; i++)
+		before[i] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - 3 + i)];
+	before[3] = '\0';
+	for (i = 0; negation_chars[i] != NULL; i++)
+		if (memcmp(before, negation_chars[i], 3) == 0)
+			return 1;
 	for (i = 0; i < n; i++)
 	{
 		const char *w = (const char *) buf + starts[i];

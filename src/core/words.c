@@ -38,7 +38,12 @@ token_build_char_class(void)
 	{
 		unsigned char k = 0;
 
-		if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
+		/*
+		 * Bytes past ASCII end a name too: Chinese and Japanese put an address
+		 * between words with no space ("发送给a@example.com的邮件"), and the
+		 * sentence before it is no part of the address.
+		 */
+		if (c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
 			c == ']' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '{' || c == '}')
 			k = CC_DELIMITER;
 		else if (c >= '0' && c <= '9')

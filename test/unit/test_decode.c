@@ -432,6 +432,15 @@ test_messages(void)
 	const char *unknown =
 		"From: MAILER-DAEMON@example.net\nSubject: failure\nMIME-Version: 1.0\n"
 		"Content-Type: text/plain; charset=x-no-such\n\n552 5.2.2 Mailbox full \xff\xfe\n";
+	/* HTML only, a tag at the start of each line: the line is text, no header's continuation. */
+	const char *html_only =
+		"From: Anna Svensson <anna@example.se>\nSubject: Re: Nyhetsbrev\nMIME-Version: 1.0\n"
+		"Content-Type: text/html; charset=utf-8\n\n<div>Hej!</div>\n<div>Jag \xc3\xa4r p\xc3\xa5 semester.</div>\n";
+	/* Japanese in ISO-2022-JP, 7bit, as Japanese mail is sent: "自動返信" (auto-reply). */
+	const char *jp_reply =
+		"From: sato@example.jp\nSubject: Re: news\nMIME-Version: 1.0\n"
+		"Content-Type: text/plain; charset=ISO-2022-JP\nContent-Transfer-Encoding: 7bit\n\n"
+		"\x1b$B<+F0JV?.\x1b(B\n";
 	/* An HTML body whose first line opens with a tag, with entities; and a text body indented from its first line. */
 	const char *html =
 		"From: postmaster@example.com\nSubject: Undeliverable\nContent-Type: text/html\n\n"
@@ -440,7 +449,8 @@ test_messages(void)
 		"From: MAILER-DAEMON@example.com\nSubject: failure notice\nContent-Type: text/plain\n\n"
 		"    kim@example.com\n    mailbox is full\n";
 	bounce_result r;
-
+	CHECK_INT(classify(html_only).code, 60);
+	CHECK_INT(classify(jp_reply).code, 60);
 	r = classify(html);
 	CHECK_INT(r.code, 22);
 	CHECK(strstr(r.evidence, "recipient's mailbox is full. AT&T &bogus; &") != NULL);

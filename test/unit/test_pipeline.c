@@ -62,6 +62,10 @@ test_words(void)
 	CHECK_INT(t.kind, TOKEN_URL);
 	CHECK_INT((int) t.host_len, 15);
 	CHECK(token_is_delimiter('<') && token_is_delimiter(' ') && !token_is_delimiter('.'));
+	/* Bytes past ASCII end a name: "发送给a@example.com的邮件". */
+	t = token_classify("a@example.com\xe7\x9a\x84", 16);
+	CHECK_INT(t.kind, TOKEN_ADDRESS);
+	CHECK_INT((int) t.len, 13);
 }
 
 /* Hosts: blocklist zones and large providers' exchangers. */
@@ -177,6 +181,26 @@ test_unsubscribe(void)
 	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nThanks!\n\nTo unsubscribe from this list, click here.\n").code, 0);
 }
 
+/*
+ * Scripts other than Latin: Cyrillic read without regard to case, phrases of
+ * scripts without spaces matched inside a sentence, an address run into a
+ * Chinese sentence read as an address, negations and quoted header blocks.
+ */
+static void
+test_scripts(void)
+{
+	CHECK_INT(classify("550 Почтовый ящик переполнен").code, 22);
+	CHECK_INT(classify("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН").code, 10);
+	CHECK_INT(classify("您发送给a@example.com的邮件失败：收件人邮箱已满").code, 22);
+	CHECK_INT(classify("お送りいただいたメールは迷惑メールと判定されたため、a@example.jp への配信を中止しました。").code, 52);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nПожалуйста, отпишите меня от рассылки.\n").code, 90);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nЯ не хочу отписаться, смените адрес.\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\n我不要取消订阅，只是换个地址。\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\n退订\n").code, 90);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Re: News\n\nカタログをお願いします。\n\n"
+					   "差出人: Shop <news@example.org>\n送信日時: 2025年3月4日 10:02\n\n配信停止\n").code, 0);
+}
+
 /* Forwarded bounces are read; quoted replies are not. */
 static void
 test_segments(void)
@@ -248,6 +272,7 @@ main(void)
 	if (bounce_classifier_init(malloc, free) != 0)
 		return 2;
 	test_words();
+	test_scripts();
 	test_hosts();
 	test_constrain();
 	test_issue_table();
