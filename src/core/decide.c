@@ -258,6 +258,19 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 								   sc->status_rank > 0 ? sc->status_code.subject : -1,
 								   sc->status_rank > 0 ? sc->status_code.detail : -1, &d->rule);
 
+	/*
+	 * A delay notice that is no DSN (CommuniGate, Domino, older Exim and
+	 * Sendmail text): its own words say the message is still being retried,
+	 * so a temporary reason read in it (greylisting, a connection timeout)
+	 * is why the delivery is late, not a bounce (LABELS.md: 70).
+	 */
+	if (sc->delay_notice && !sc->action_failed && reply_class != 5 &&
+		(d->code == BOUNCE_20 || d->code == BOUNCE_29))
+	{
+		d->code = BOUNCE_70;
+		d->rule = "delay_notice";
+	}
+
 	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
 	if (sc->action_failed && sc->status_code.klass == 4 &&
 		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||

@@ -337,6 +337,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				if (ev->rule == p->rule && ev->score == p->strength)
 					ev->phrase = p->text;
 				sc->line_has_cue = 1;
+				/* "will retry", "warning only": whatever the reason, this is a delay notice. */
+				if (p->code == 70 && zone != ZONE_DIAGNOSTIC && !sc->remote_line)
+					sc->delay_notice = 1;
 			}
 			break;
 	}
@@ -529,24 +532,13 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 static void
 offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 {
-	size_t		start = at,
-				end = at + 1,
+	size_t		start,
+				end,
 				n;
-	static const char local_chars[] = "._%+-=/!#$&'*?^`{|}~";
 
-	if (rank <= sc->recipient_rank)
+	if (rank <= sc->recipient_rank || !recipient_address_bounds(line, len, at, &start, &end))
 		return;
-	while (start > 0 && (ascii_is_alnum((unsigned char) line[start - 1]) ||
-						 strchr(local_chars, line[start - 1]) != NULL) && line[start - 1] != '\0')
-		start--;
-	while (end < len && (ascii_is_alnum((unsigned char) line[end]) || line[end] == '.' || line[end] == '-'))
-		end++;
-	while (end > at + 1 && line[end - 1] == '.')
-		end--;
 	n = end - start;
-	if (start == at || end - at < 4 || memchr(line + at + 1, '.', end - at - 1) == NULL ||
-		n > BOUNCE_ADDRESS_MAX)
-		return;
 	if (rank == RECIPIENT_IN_TEXT &&
 		(ascii_has_prefix(line + start, n, "mailer-daemon@") || ascii_has_prefix(line + start, n, "postmaster@") ||
 		 ascii_has_prefix(line + start, n, "noreply") || ascii_has_prefix(line + start, n, "no-reply")))
