@@ -269,10 +269,15 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 
 	memset(m, 0, sizeof(*m));
 	assign_classes(m, patterns, npatterns);
-	for (i = 0; i < npatterns; i++)
+	/*
+	 * The patterns' total length bounds the trie; shared prefixes make the
+	 * real count far smaller, so only the states actually inserted must fit
+	 * in a matcher_state (insert_patterns fails past the cap).
+	 */
+	for (i = 0; i < npatterns && max_states < MATCHER_MAX_STATES; i++)
 		max_states += (int) strlen(patterns[i]);
 	if (max_states > MATCHER_MAX_STATES)
-		return -1;
+		max_states = MATCHER_MAX_STATES;
 
 	b.m = m;
 	b.alloc = alloc;
