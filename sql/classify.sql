@@ -147,6 +147,9 @@ SELECT code, rule, part FROM bounce_explain(E'From: MAILER-DAEMON@example.org\nS
 -- Quoted text is not the sender's words: a question is no unsubscribe request.
 SELECT code, rule FROM bounce_explain(E'From: Kim <kim@example.com>\nSubject: Re: News\n\nDo you ship to Norway?\n\nOn Mon, 3 May 2010, News <news@example.org> wrote:\n> Big sale!\n> Unsubscribe\n');
 SELECT classify_bounce(E'From: Kim <kim@example.com>\nSubject: SV: News\n\nFinns den i blått?\n\nFrån: News <news@example.org>\nSkickat: den 3 maj 2010\nÄmne: News\n\nUnsubscribe\n') AS outlook_quote_sv;
+-- A person's reply: failure words in the person's own text are no bounce; a request to be removed still is one.
+SELECT code, rule FROM bounce_explain(E'From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\nThe page says "user unknown" when I log in. Can you check my account?\n');
+SELECT classify_bounce(E'From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\nPlease remove me from your list.\n') AS removal_request;
 -- A 4xx reply never gives a hard code.
 SELECT code, rule FROM bounce_explain('450 Requested mail action not taken: mailbox unavailable');
 SELECT code, rule FROM bounce_explain('421 4.2.1 Mailbox unavailable, try again later');
@@ -154,6 +157,10 @@ SELECT code, rule FROM bounce_explain('421 4.2.1 Mailbox unavailable, try again 
 SELECT code, rule, part FROM bounce_explain(E'This message was created automatically by mail delivery software.\n\nThe account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n\n  a@example.com\n    host mx.example.com [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@example.com>:\n    554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org\n');
 -- A final bounce whose reason is a 4xx: a temporary reason (20), not a delay notice (70).
 SELECT classify_bounce(E'From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail Returned to Sender\n\n<a@example.com>: host mx.example.com[192.0.2.1] said: 421 Server busy, try again later\n    (in reply to RCPT TO command)\n') AS final_4xx;
+-- A warning that the message is still being retried is a delay notice (70), even when the remote reason was read.
+SELECT code, rule FROM bounce_explain(E'From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>\nSubject: Warning: could not send message for past 4 hours\n\n    **      THIS IS A WARNING MESSAGE ONLY      **\n\n   ----- Transcript of session follows -----\n<a@example.com>... Deferred: Connection refused by mx.example.com.\nWarning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n');
+-- AOL's block wording outranks the disabled-mailbox meaning of its X.2.1 (a false hard otherwise).
+SELECT code, rule FROM bounce_explain('521 5.2.1 : AOL will not accept delivery of this message.');
 -- Feedback types (RFC 5965).
 SELECT classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: opt-out\nUser-Agent: x\n') AS opt_out,
        classify_bounce(E'Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x\n') AS abuse,

@@ -19,7 +19,14 @@
  *      from a mailer daemon, no DSN, no failure code) is 0; any other text 40;
  *   7. bounce_constrain(): what the reply class allows;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
- *      errors gave up when the queue lifetime ran out: 40 (LABELS.md).
+ *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
+ *      (step 9, 29 at a large provider is 59, is classify.c's)
+ *  10. a person's reply (it answers a message: In-Reply-To, References or
+ *      "Re:" in the Subject; not from a mailer daemon, no null sender, no
+ *      DSN, no failure code) is 0 even when its own words name a failure:
+ *      "the page says user unknown" is a person talking, not a server
+ *      refusing.  Replies that ask (90), report (200), verify (100) or
+ *      answer automatically (60) keep their code.
  */
 #include "decide.h"
 
@@ -259,16 +266,17 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 								   sc->status_rank > 0 ? sc->status_code.detail : -1, &d->rule);
 
 	/*
-	 * A delay notice that is no DSN (CommuniGate, Domino, older Exim and
-	 * Sendmail text): its own words say the message is still being retried,
-	 * so a temporary reason read in it (greylisting, a connection timeout)
-	 * is why the delivery is late, not a bounce (LABELS.md: 70).
+	 * Step 7b: a delay notice (LABELS.md 70: the message is still being
+	 * retried) whose reason was read from the remote server ("Deferred:
+	 * Connection refused", "421 try again later") is still a delay notice:
+	 * the reason says why it waits, not that it failed.  Not when anything
+	 * says it failed for good (Action: failed, a 5xx reply, a 5.x.x status).
 	 */
-	if (sc->delay_notice && !sc->action_failed && reply_class != 5 &&
-		(d->code == BOUNCE_20 || d->code == BOUNCE_29))
+	if (sc->delay_notice && !sc->action_failed && sc->reply_code < 500 && sc->status_code.klass != 5 &&
+		is_failure_code(d->code))
 	{
 		d->code = BOUNCE_70;
-		d->rule = "delay_notice";
+		d->rule = "delay_warning";
 	}
 
 	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
@@ -278,5 +286,15 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	{
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";
+	}
+
+	/* Step 10: a person's reply names no failure of the address. */
+	if (is_message && sc->answers_message && !sc->from_mailer && !sc->null_sender && !sc->dsn &&
+		!failure_code && is_failure_code(d->code))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "person_reply";
+		d->part = "headers";
+		d->evidence = NULL;
 	}
 }

@@ -783,7 +783,7 @@ recipient_choose(const recipient_reader *rr, int arf, int dsn, int code, const c
 		return CHOOSE_COMPLAINANT;
 	/* RFC 3834: an automatic (or a person's) reply comes from the recipient; addresses in its text are not. */
 	if (code == 60 || code == 100 || (code == 90 && !dsn) ||
-		(rule != NULL && strcmp(rule, "not_a_bounce") == 0))
+		(rule != NULL && (strcmp(rule, "not_a_bounce") == 0 || strcmp(rule, "person_reply") == 0)))
 		return CHOOSE_REPLIER;
 	if (rr->dsn_groups > 0)
 		return CHOOSE_DSN;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "compiler.h"
 #include "fold.h"
 #include "segment.h"
 #include "hosts.h"
@@ -63,6 +64,7 @@ typedef enum field
 	FIELD_DISPOSITION,
 	FIELD_RETURN_PATH,
 	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
+	FIELD_IN_REPLY_TO,			/* In-Reply-To, References: the message answers another */
 	FIELD_QUOTE_START			/* the "Sent:" of a mail client's quoted header block */
 } field;
 
@@ -95,8 +97,8 @@ static const struct
 	{"authentication-results:", FIELD_QUOTED_HEADER},
 	{"received-spf:", FIELD_QUOTED_HEADER},
 	{"message-id:", FIELD_QUOTED_HEADER},
-	{"in-reply-to:", FIELD_QUOTED_HEADER},
-	{"references:", FIELD_QUOTED_HEADER},
+	{"in-reply-to:", FIELD_IN_REPLY_TO},
+	{"references:", FIELD_IN_REPLY_TO},
 	{"content-", FIELD_QUOTED_HEADER},
 	{"mime-version:", FIELD_QUOTED_HEADER},
 	{"return-path:", FIELD_RETURN_PATH},
@@ -330,6 +332,10 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
 			if (p->code == 90 && segment_negated(sc, plen, after))
 				break;
+			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
+			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
+				strcmp(p->rule, "warning_only") == 0)
+				sc->delay_notice = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
 
@@ -337,9 +343,6 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				if (ev->rule == p->rule && ev->score == p->strength)
 					ev->phrase = p->text;
 				sc->line_has_cue = 1;
-				/* "will retry", "warning only": whatever the reason, this is a delay notice. */
-				if (p->code == 70 && zone != ZONE_DIAGNOSTIC && !sc->remote_line)
-					sc->delay_notice = 1;
 			}
 			break;
 	}
@@ -479,6 +482,7 @@ typedef struct feeder
 	size_t		nclasses;
 	matcher_state state;
 	unsigned char ring_pos;
+	int			has_rules;		/* a user rule set steps too */
 } feeder;
 
 /* Take the automaton's state and the ring's position from sc into locals. */
@@ -490,6 +494,7 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->nclasses = (size_t) sc->m->nclasses;
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
+	f->has_rules = sc->rules != NULL;
 }
 
 /* Give the state and the ring's position back to sc. */
@@ -500,31 +505,62 @@ feeder_end(const feeder *f, scan_state *sc)
 	sc->ring_pos = f->ring_pos;
 }
 
-/* Step the automaton over one folded byte and act on what matches. */
-static inline void
+/* The built-in phrases' vocabulary and waiting list, for the slow paths of feed(). */
+#define BUILTIN_VOCABULARY {bounce_phrases, scan_phrase_shapes, 0, 0}
+#define BUILTIN_WAITING(sc) {&(sc)->pending, &(sc)->pending_at}
+
+/* feed()'s slow path: a built-in phrase ended on a word byte and waits for this one. */
+static NOINLINE void
+feed_pending(scan_state *sc, unsigned char c, const char *line, size_t len, scan_zone zone)
+{
+	vocabulary	builtin = BUILTIN_VOCABULARY;
+	waiting		w = BUILTIN_WAITING(sc);
+
+	resolve_pending(sc, &builtin, w, c, line, len, zone);
+}
+
+/* feed()'s slow path: built-in phrases end at this byte. */
+static NOINLINE void
+feed_match(scan_state *sc, matcher_state state, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	vocabulary	builtin = BUILTIN_VOCABULARY;
+	waiting		w = BUILTIN_WAITING(sc);
+
+	on_match(sc, &builtin, w, matcher_outputs(sc->m, state), line, len, at, zone);
+}
+
+/* feed()'s slow path: the user rule set's automata (rules.h) step too; their matches look back through the ring. */
+static NOINLINE void
+feed_user_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	feed_rules(sc, c, line, len, at, zone);
+}
+
+/*
+ * Step the automaton over one folded byte and act on what matches.  Most
+ * bytes only step: that is inlined into the loops of scan_bytes(), and what
+ * happens on a match, a waiting phrase or a user rule set is out of line.
+ */
+static ALWAYS_INLINE void
 feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
 {
-	vocabulary	builtin = {bounce_phrases, scan_phrase_shapes, 0, 0};
-	waiting		w = {&sc->pending, &sc->pending_at};
-
 	sc->ring[f->ring_pos++] = c;
 	if (sc->pending != NULL)
 	{
 		sc->ring_pos = f->ring_pos;
-		resolve_pending(sc, &builtin, w, c, line, len, zone);
+		feed_pending(sc, c, line, len, zone);
 	}
 	/* matcher_step(), with the tables in locals. */
 	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
 	if (matcher_has_output(f->state))
 	{
 		sc->ring_pos = f->ring_pos;
-		on_match(sc, &builtin, w, matcher_outputs(sc->m, f->state), line, len, at, zone);
+		feed_match(sc, f->state, line, len, at, zone);
 	}
-	/* User rules (rules.h): their matches look back through the ring too. */
-	if (sc->rules != NULL)
+	if (f->has_rules)
 	{
 		sc->ring_pos = f->ring_pos;
-		feed_rules(sc, c, line, len, at, zone);
+		feed_user_rules(sc, c, line, len, at, zone);
 	}
 }
 
@@ -887,6 +923,50 @@ is_mailer_sender(const char *value, size_t len)
 	return 0;
 }
 
+/*
+ * The prefixes mail clients put before the Subject of a reply (RFC 5322 3.6.5
+ * "Re:", and the translations clients ship: German AW, Nordic SV/VS, Dutch
+ * Antw, Polish Odp, Italian R/RIF, Turkish YNT, Spanish/Portuguese RES,
+ * Chinese 回复/答复, Japanese 返信), lower case, without the colon.
+ */
+static const char *const reply_prefixes[] = {
+	"re", "aw", "sv", "vs", "antw", "odp", "r", "rif", "ynt", "res",
+	"\xe5\x9b\x9e\xe5\xa4\x8d", "\xe7\xad\x94\xe5\xa4\x8d", "\xe8\xbf\x94\xe4\xbf\xa1", NULL
+};
+
+/* Does a Subject value open with a reply prefix ("Re:", "RE :", "Re[2]:", "SV:", "回复：")? */
+static int
+is_reply_subject(const char *value, size_t len)
+{
+	size_t		i = 0;
+	int			p;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	for (p = 0; reply_prefixes[p] != NULL; p++)
+	{
+		size_t		n = strlen(reply_prefixes[p]),
+					j = i + n;
+
+		if (!ascii_has_prefix(value + i, len - i, reply_prefixes[p]))
+			continue;
+		/* "Re[2]:" and "Re(2):" count the replies. */
+		if (j < len && (value[j] == '[' || value[j] == '('))
+		{
+			while (j < len && j < i + n + 6 && value[j] != ']' && value[j] != ')')
+				j++;
+			if (j < len && (value[j] == ']' || value[j] == ')'))
+				j++;
+		}
+		if (j < len && value[j] == ' ')
+			j++;
+		if ((j < len && value[j] == ':') ||
+			(j + 3 <= len && memcmp(value + j, "\xef\xbc\x9a", 3) == 0))	/* a full-width colon */
+			return 1;
+	}
+	return 0;
+}
+
 /* Act on a DSN or header field; returns the zone its value is read in. */
 static scan_zone
 on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at, scan_zone zone)
@@ -968,7 +1048,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
+			if (zone == ZONE_HEADER && is_reply_subject(value, vlen))
+				sc->answers_message = 1;
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
+		case FIELD_IN_REPLY_TO:
+			/* RFC 5322 3.6.4: a reply names the message it answers; a DSN is a new message. */
+			if (zone == ZONE_HEADER)
+				sc->answers_message = 1;
+			return ZONE_HEADER;
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
 				sc->from_mailer = 1;

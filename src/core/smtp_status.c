@@ -67,6 +67,21 @@ smtp_read_reply(const char *text, size_t len)
 	if (len > 3 && text[3] != ' ' && text[3] != '-' && text[3] != '\t' &&
 		text[3] != '\r' && text[3] != '\n')
 		return 0;
+
+	/*
+	 * A continuation line goes on with text, an enhanced status or an address
+	 * ("550-5.1.1 ...", "521-192.0.2.1 blocked"); digits that no dot follows
+	 * ("555-1234", "400-8899,628") are a telephone number.
+	 */
+	if (len > 4 && text[3] == '-' && is_digit(text[4]))
+	{
+		size_t		j = 4;
+
+		while (j < len && is_digit(text[j]))
+			j++;
+		if (j >= len || text[j] != '.')
+			return 0;
+	}
 	return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
 }
 

@@ -78,6 +78,10 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_reply("650 x", 5), 0);
 	CHECK_INT(smtp_read_reply("570 x", 5), 0);
 	CHECK_INT(smtp_read_reply("55", 2), 0);
+	CHECK_INT(smtp_read_reply("550-5.1.1 x", 11), 550);	/* a continuation line */
+	CHECK_INT(smtp_read_reply("555-1234", 8), 0);	/* a telephone number */
+	CHECK_INT(smtp_read_reply("400-8899,628", 12), 0);
+	CHECK_INT(smtp_read_reply("521-192.0.2.1 blocked", 21), 521);
 	CHECK_INT(smtp_read_enhanced("5.1.1 x", 7, &e), 5);
 	CHECK(e.klass == 5 && e.subject == 1 && e.detail == 1);
 	CHECK_INT(smtp_read_enhanced("5.7.26", 6, &e), 6);
@@ -232,6 +236,21 @@ test_messages(void)
 					   "The server will keep trying to deliver this message.\n").code, 70);
 	CHECK_INT(classify("From: a@example.com\nAuto-Submitted: auto-replied\nSubject: Re: hi\n\nThanks!\n").code, 60);
 	CHECK_INT(classify("Action: delayed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 mailbox full\n").code, 70);
+	/* A warning that the message is still being retried is a delay notice, whatever the remote reason. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Warning: could not send message for past 4 hours\n\n"
+					   "   ----- Transcript of session follows -----\n"
+					   "<a@example.net>... Deferred: Connection refused by mx.example.net.\n").code, 70);
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n\nThis is a warning only.\n"
+					   "<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n").code, 10);
+	/* A person's reply: failure words in it are a person talking; a request to unsubscribe still counts. */
+	CHECK_INT(classify("From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\n"
+					   "The page says user unknown, can you check my account?\n").code, 0);
+	CHECK(strcmp(classify("From: paul@example.org\nIn-Reply-To: <1@example.com>\nSubject: offers\n\n"
+						  "Mailbox full again, sorry.\n").rule, "person_reply") == 0);
+	CHECK_INT(classify("From: p@example.org\nSubject: SV: Nyhetsbrev\n\nPlease remove me from your list.\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re[2]: offers\n\n550 5.1.1 user unknown\n").code, 10);
+	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Re: offers\n\nuser unknown\n").code, 10);
+	CHECK_INT(classify("From: p@example.org\nSubject: Rebate offers\n\nuser unknown\n").code, 10);
 	/* The domain is lower-cased, the local part kept as written (RFC 5321 2.4). */
 	CHECK(strcmp(classify("Final-Recipient: rfc822; A@Example.org\nAction: failed\nStatus: 5.1.1\n").recipient,
 				 "A@example.org") == 0);
