@@ -336,6 +336,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
+			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
+			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)
+				sc->refused_at_greeting = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
 
