@@ -61,6 +61,7 @@ typedef enum field
 	FIELD_PRECEDENCE,
 	FIELD_SUBJECT,
 	FIELD_FROM,
+	FIELD_TO,					/* the bounce's own To: is the original sender, never the failed recipient */
 	FIELD_DISPOSITION,
 	FIELD_RETURN_PATH,
 	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
@@ -87,6 +88,7 @@ static const struct
 	{"precedence:", FIELD_PRECEDENCE},
 	{"subject:", FIELD_SUBJECT},
 	{"from:", FIELD_FROM},
+	{"to:", FIELD_TO},
 	{"disposition:", FIELD_DISPOSITION},
 	/* Headers of a returned message pasted into the text: read for nothing. */
 	{"received:", FIELD_QUOTED_HEADER},
@@ -567,6 +569,22 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 	}
 }
 
+/* The first address of the bounce's To: header: whom the bounce goes back to. */
+static void
+remember_bounce_to(scan_state *sc, const char *value, size_t len)
+{
+	const char *at = memchr(value, '@', len);
+	size_t		start,
+				end,
+				i;
+
+	if (at == NULL || !recipient_address_bounds(value, len, (size_t) (at - value), &start, &end))
+		return;
+	for (i = 0; i < end - start; i++)
+		sc->bounce_to[i] = (char) ascii_lower((unsigned char) value[start + i]);
+	sc->bounce_to[end - start] = '\0';
+}
+
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
 static void
 offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
@@ -578,6 +596,10 @@ offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 	if (rank <= sc->recipient_rank || !recipient_address_bounds(line, len, at, &start, &end))
 		return;
 	n = end - start;
+	/* The address the bounce returns to sent the message: in the text it is no recipient. */
+	if (rank == RECIPIENT_IN_TEXT && sc->bounce_to[0] != '\0' && strlen(sc->bounce_to) == n &&
+		ascii_has_prefix(line + start, n, sc->bounce_to))
+		return;
 	if (rank == RECIPIENT_IN_TEXT &&
 		(ascii_has_prefix(line + start, n, "mailer-daemon@") || ascii_has_prefix(line + start, n, "postmaster@") ||
 		 ascii_has_prefix(line + start, n, "noreply") || ascii_has_prefix(line + start, n, "no-reply")))
@@ -1059,6 +1081,10 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			if (zone == ZONE_HEADER)
 				sc->answers_message = 1;
 			return ZONE_HEADER;
+		case FIELD_TO:
+			if (zone == ZONE_HEADER && sc->bounce_to[0] == '\0')
+				remember_bounce_to(sc, value, vlen);
+			return zone;
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
 				sc->from_mailer = 1;

@@ -134,6 +134,7 @@ typedef struct scan_state
 
 	/* Failed recipient candidates, best rank kept. */
 	char		recipient[BOUNCE_ADDRESS_MAX + 1];
+	char		bounce_to[BOUNCE_ADDRESS_MAX + 1];	/* the bounce's To: address, lower case (the original sender) */
 	int			recipient_rank;
 
 	/* A multi-line field (Diagnostic-Code, Subject) continues on indented lines. */
