@@ -231,8 +231,9 @@ test_messages(void)
 						  " account is not found\n").recipient, "ops@example.net") == 0);
 	/* The bounce's own To: is the sender: named again in the text, it is no recipient. */
 	CHECK(strcmp(classify("From: MDaemon@example.org\nTo: news@example.com\nSubject: Permanent Delivery Failure\n\n"
-						  " *  From: news@example.com\n *  To: jdoe@example.net\n"
-						  " <-- 550 5.1.1 User unknown\n").recipient, "jdoe@example.net") == 0);
+						  "Thu 2006-06-01 10:15:33: *  From: news@example.com\n"
+						  "Thu 2006-06-01 10:15:34: --> RCPT To:<jdoe@example.net>\n"
+						  "Thu 2006-06-01 10:15:34: <-- 550 5.1.1 User unknown\n").recipient, "jdoe@example.net") == 0);
 	/* A delay notice that is no DSN: its temporary reason is the delay's (70). */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Delayed mail\n\n"
 					   "The message has not been delivered yet to 'ops@example.net'\n"
