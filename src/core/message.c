@@ -296,6 +296,8 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 	}
 	if (collecting)
 		read_content_header(e, collecting == 1, value, value_len);
+	/* The blank line ends the header block: an indented first body line folds no field. */
+	sc->in_field = 0;
 	e->body = text + c.pos;
 	e->body_len = len - c.pos;
 }

@@ -229,6 +229,9 @@ test_messages(void)
 	/* A quote mark around an address is no part of it (CommuniGate Pro). */
 	CHECK(strcmp(classify("Failed to deliver to 'ops@example.net'\nLOCAL module(account ops) reports:\n"
 						  " account is not found\n").recipient, "ops@example.net") == 0);
+	/* A body whose first line is indented does not continue the last header field. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.org\nSubject: Returned mail\nTo: news@example.com\n\n"
+					   "  The mailbox is full\n").code, 22);
 	/* The bounce's own To: is the sender: named again in the text, it is no recipient. */
 	CHECK(strcmp(classify("From: MDaemon@example.org\nTo: news@example.com\nSubject: Permanent Delivery Failure\n\n"
 						  "Thu 2006-06-01 10:15:33: *  From: news@example.com\n"
