@@ -296,8 +296,8 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 	}
 	if (collecting)
 		read_content_header(e, collecting == 1, value, value_len);
-	/* The blank line ends the header block: an indented first body line folds no field. */
-	sc->in_field = 0;
+	/* The blank line ends the block: an indented first body line continues no header. */
+	scan_end_headers(sc);
 	e->body = text + c.pos;
 	e->body_len = len - c.pos;
 }
@@ -310,8 +310,10 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 typedef struct line_buffer
 {
 	scan_state *sc;
-	int			html;			/* drop <tags> */
+	int			html;			/* drop <tags>, decode &entities; */
 	int			in_tag;
+	size_t		entity_len;		/* bytes of an "&...;" being read, '&' included; 0: none */
+	char		entity[12];
 	int			convert;		/* bytes go through cv */
 	charset_converter cv;
 	size_t		len;
@@ -326,6 +328,83 @@ flush_line(line_buffer *lb)
 	lb->len = 0;
 }
 
+static void put_byte(line_buffer *lb, unsigned char c);
+
+/*
+ * The character an HTML entity stands for ("&nbsp;" a blank, "&#39;" an
+ * apostrophe: HTML bounces write "recipient&#39;s mailbox"), as one ASCII
+ * byte; 0 for one that is no ASCII character or unknown.
+ */
+static unsigned char
+entity_char(const char *name, size_t len)
+{
+	static const struct
+	{
+		const char *name;
+		unsigned char c;
+	}			named[] = {
+		{"nbsp", ' '}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+		{"rsquo", '\''}, {"lsquo", '\''}, {"ldquo", '"'}, {"rdquo", '"'}, {NULL, 0}
+	};
+	int			i;
+
+	if (len >= 2 && name[0] == '#')
+	{
+		unsigned long v = 0;
+		size_t		k = 1;
+		int			hex = name[1] == 'x' || name[1] == 'X';
+
+		for (k = hex ? 2 : 1; k < len; k++)
+		{
+			int			d = hex_digit((unsigned char) name[k]);
+
+			if (d < 0 || (!hex && d > 9))
+				return 0;
+			v = v * (hex ? 16 : 10) + (unsigned long) d;
+		}
+		if (v == 0x2019 || v == 0x2018)
+			return '\'';
+		if (v == 0xA0)
+			return ' ';
+		return v >= 0x20 && v < 0x7F ? (unsigned char) v : 0;
+	}
+	for (i = 0; named[i].name != NULL; i++)
+		if (strlen(named[i].name) == len && memcmp(named[i].name, name, len) == 0)
+			return named[i].c;
+	return 0;
+}
+
+/* An HTML body's byte while an entity is being read: decode it at ';', or give its bytes back as they were. */
+static void
+put_entity_byte(line_buffer *lb, unsigned char c)
+{
+	size_t		i,
+				n;
+	unsigned char decoded;
+
+	if (c == ';' && lb->entity_len > 1 &&
+		(decoded = entity_char(lb->entity + 1, lb->entity_len - 1)) != 0)
+	{
+		lb->entity_len = 0;
+		put_byte(lb, decoded);
+		return;
+	}
+	if (c != ';' && c != '&' && c != '<' && c != '\n' && (ascii_is_alnum(c) || c == '#') &&
+		lb->entity_len < sizeof(lb->entity))
+	{
+		lb->entity[lb->entity_len++] = (char) c;
+		return;
+	}
+	/* No entity: its bytes are text (the '&' cannot start another one). */
+	n = lb->entity_len;
+	lb->entity_len = 0;
+	lb->html = 0;
+	for (i = 0; i < n; i++)
+		put_byte(lb, (unsigned char) lb->entity[i]);
+	lb->html = 1;
+	put_byte(lb, c);
+}
+
 /* One decoded UTF-8 byte; CR is dropped, LF ends the line. */
 static void
 put_byte(line_buffer *lb, unsigned char c)
@@ -334,6 +413,17 @@ put_byte(line_buffer *lb, unsigned char c)
 		return;
 	if (lb->html)
 	{
+		if (lb->entity_len > 0)
+		{
+			put_entity_byte(lb, c);
+			return;
+		}
+		if (c == '&' && !lb->in_tag)
+		{
+			lb->entity[0] = '&';
+			lb->entity_len = 1;
+			return;
+		}
 		if (c == '<')
 		{
 			lb->in_tag = 1;
@@ -456,6 +546,7 @@ scan_text_body(scan_state *sc, const entity *e)
 		lb.sc = sc;
 		lb.html = html;
 		lb.in_tag = 0;
+		lb.entity_len = 0;
 		lb.len = 0;
 		lb.convert = charset != CHARSET_PASS;
 		if (lb.convert)
@@ -473,6 +564,8 @@ scan_text_body(scan_state *sc, const entity *e)
 		}
 		if (lb.convert)
 			charset_end(&lb.cv);
+		if (lb.entity_len > 0)
+			put_entity_byte(&lb, '\n');	/* an '&' the text ended in is text */
 		if (lb.len > 0 && !sc->cut)
 			flush_line(&lb);
 	}

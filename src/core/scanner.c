@@ -1152,6 +1152,12 @@ is_unsubscribe_line(const char *line, size_t len)
 }
 
 void
+scan_end_headers(scan_state *sc)
+{
+	sc->in_field = 0;
+}
+
+void
 scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 {
 	size_t		from = 0;

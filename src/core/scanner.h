@@ -170,6 +170,12 @@ extern void scan_begin(scan_state *sc, const matcher *m, const bounce_options *o
  */
 extern void scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone);
 
+/*
+ * A header block ended (the blank line before a body): the body's first line
+ * continues no field, even when it starts with blanks.
+ */
+extern void scan_end_headers(scan_state *sc);
+
 /* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
 extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
 

@@ -141,8 +141,8 @@ static const char *const first_person[] = {
 };
 
 /*
- * Is one of the three words before the phrase in the list?  The phrase of
- * folded length plen ended `after` bytes before the ring's end.
+ * Is one of the three words before the phrase, in its sentence, in the list?
+ * The phrase of folded length plen ended `after` bytes before the ring's end.
  */
 static int
 preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
@@ -163,7 +163,12 @@ preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
 		int			start;
 
 		while (end > 0 && !fold_is_word_byte(words[end - 1]) && words[end - 1] != '\'')
+		{
+			/* A sentence ended: "I never signed up. Take me off your list" asks. */
+			if (words[end - 1] == '.' || words[end - 1] == '!' || words[end - 1] == '?' || words[end - 1] == ';')
+				return 0;
 			end--;
+		}
 		start = end;
 		while (start > 0 && (fold_is_word_byte(words[start - 1]) || words[start - 1] == '\''))
 			start--;

@@ -250,6 +250,9 @@ test_messages(void)
 					   "<a@example.net>... Deferred: Connection refused by mx.example.net.\n").code, 70);
 	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Undelivered Mail\n\nThis is a warning only.\n"
 					   "<a@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n").code, 10);
+	/* A negation counts within its sentence only. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nI never signed up. Take me off your list.\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nPlease don't remove me, I love it.\n").code, 0);
 	/* A person's reply: failure words in it are a person talking; a request to unsubscribe still counts. */
 	CHECK_INT(classify("From: Paul <paul@example.org>\nSubject: Re: Spring sale\n\n"
 					   "The page says user unknown, can you check my account?\n").code, 0);

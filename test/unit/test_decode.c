@@ -432,8 +432,19 @@ test_messages(void)
 	const char *unknown =
 		"From: MAILER-DAEMON@example.net\nSubject: failure\nMIME-Version: 1.0\n"
 		"Content-Type: text/plain; charset=x-no-such\n\n552 5.2.2 Mailbox full \xff\xfe\n";
+	/* An HTML body whose first line opens with a tag, with entities; and a text body indented from its first line. */
+	const char *html =
+		"From: postmaster@example.com\nSubject: Undeliverable\nContent-Type: text/html\n\n"
+		"<div>The recipient&#39;s mailbox&nbsp;is full. AT&amp;T &bogus; &</div>\n";
+	const char *indented =
+		"From: MAILER-DAEMON@example.com\nSubject: failure notice\nContent-Type: text/plain\n\n"
+		"    kim@example.com\n    mailbox is full\n";
 	bounce_result r;
 
+	r = classify(html);
+	CHECK_INT(r.code, 22);
+	CHECK(strstr(r.evidence, "recipient's mailbox is full. AT&T &bogus; &") != NULL);
+	CHECK_INT(classify(indented).code, 22);
 	r = classify(sv_qp);
 	CHECK_INT(r.code, 60);
 	CHECK(fuzz_clean_utf8(r.evidence));
