@@ -47,6 +47,8 @@ role_label(int kind, int where)
 			return "quoted_text_follows";
 		case PHRASE_BANNER:
 			return "banner";
+		case PHRASE_SENDER_STAGE:
+			return "sender_stage";
 	}
 	return "other";
 }

@@ -27,6 +27,10 @@
  *      "the page says user unknown" is a person talking, not a server
  *      refusing.  Replies that ask (90), report (200), verify (100) or
  *      answer automatically (60) keep their code.
+ *  11. no hard code where the text shows the address was not judged: a
+ *      reply to MAIL FROM or AUTH (it refused the sender) gives 50, a
+ *      person's own message that only talks about a bad address gives 0
+ *      (not_hard()).
  */
 #include "decide.h"
 
@@ -123,6 +127,12 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 		*rule = "status_policy";
 		return BOUNCE_50;
 	}
+	/* X.1.7, X.1.8 name the sender's address: words that call an address bad speak of the sender's. */
+	if (code == BOUNCE_10 && status_subject == 1 && (status_detail == 7 || status_detail == 8))
+	{
+		*rule = "status_bad_sender";
+		return BOUNCE_50;
+	}
 	/* X.2.2 names the mailbox full: words that call the address bad are not trusted over it. */
 	if (code == BOUNCE_10 && status_subject == 2 && status_detail == 2)
 	{
@@ -210,6 +220,46 @@ by_authority(const scan_state *sc, int is_message, decision *d)
 	d->rule = "no_cue";
 }
 
+/*
+ * Is the message a person's own mail: not from a mailer daemon, not sent with
+ * the null reverse path, no DSN, no auto-reply or forward, no failure code?
+ * Such a mail ("I tried to register but it said my email address is
+ * invalid") talks about an address; it is no report that this one is bad.
+ */
+static int
+is_person_message(const scan_state *sc, int is_message, int failure_code)
+{
+	return is_message && !sc->from_mailer && !sc->null_sender && !sc->dsn && !sc->auto_replied &&
+		!sc->forwarded && !sc->arf && !failure_code;
+}
+
+/* Step 9: take a bad-address code back where the text shows the address was not what was judged. */
+static void
+not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
+{
+	if (d->code != BOUNCE_10)
+		return;
+	/*
+	 * A person's vague words ("it said my email address is invalid") are no
+	 * proof; a terse "user unknown" from an odd mail system still is.
+	 */
+	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL && d->evidence->score < STRONG)
+	{
+		d->code = BOUNCE_0;
+		d->rule = "not_a_bounce";
+		return;
+	}
+	/*
+	 * A reply to MAIL FROM refused the sender (its address, its domain), and
+	 * 530-538 answer AUTH (RFC 4954): the sender's login: LABELS.md's 50.
+	 */
+	if (sc->sender_stage || (sc->reply_code >= 530 && sc->reply_code <= 538))
+	{
+		d->code = BOUNCE_50;
+		d->rule = "reply_to_mail_from";
+	}
+}
+
 void
 bounce_decide(const scan_state *sc, int is_message, decision *d)
 {
@@ -246,8 +296,16 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		int			l,
 					strongest = 0;
 
+		/*
+		 * A mailbox that answers under its own address exists: its words
+		 * about the address ("this address is no longer in use, please write
+		 * to ...") make no bad address of it, they are the auto-reply's
+		 * message.  Sent with the null reverse path, it may be a mail
+		 * system's terse bounce ("That's not a valid user here"): its words
+		 * count.
+		 */
 		for (l = 0; l < LEVEL_COUNT; l++)
-			if (sc->cue[l].score > strongest)
+			if (sc->cue[l].score > strongest && (sc->cue[l].code != BOUNCE_10 || sc->null_sender))
 				strongest = sc->cue[l].score;
 		if (strongest < AUTO_REPLY_HEADER)
 		{
@@ -311,6 +369,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->part = "headers";
 		d->evidence = NULL;
 	}
+	not_hard(sc, is_message, failure_code, d);
 }
 
 int

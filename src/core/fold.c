@@ -30,8 +30,10 @@ fold_init(void)
 
 		if (c >= 'A' && c <= 'Z')
 			f = (unsigned char) (c + 32);
-		else if (c < 0x20 || c == 0x7f || c == '_')
-			f = ' ';			/* '_' too: "BAD_RECIPIENT" reads "bad recipient" */
+		else if (c < 0x20 || c == 0x7f || c == '_' || c == '<' || c == '>')
+			f = ' ';			/* '_' too: "BAD_RECIPIENT" reads "bad recipient"; the brackets
+								 * around an address, so "User <a@example.com> unknown" reads
+								 * "user unknown" */
 		else if (c >= 0x80)
 			f = FOLD_OTHER;
 		fold_table[c] = f;

@@ -270,11 +270,11 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 	memset(m, 0, sizeof(*m));
 	assign_classes(m, patterns, npatterns);
 	/*
-	 * The patterns' total length bounds the trie; shared prefixes make the
-	 * real count far smaller, so only the states actually inserted must fit
-	 * in a matcher_state (insert_patterns fails past the cap).
+	 * The patterns' total length bounds the trie's states; shared prefixes
+	 * make it smaller, so past the state limit the trie is built up to the
+	 * limit and insert_patterns fails only if it truly does not fit.
 	 */
-	for (i = 0; i < npatterns && max_states < MATCHER_MAX_STATES; i++)
+	for (i = 0; i < npatterns && max_states <= MATCHER_MAX_STATES; i++)
 		max_states += (int) strlen(patterns[i]);
 	if (max_states > MATCHER_MAX_STATES)
 		max_states = MATCHER_MAX_STATES;

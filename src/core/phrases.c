@@ -13,6 +13,7 @@
 #define FORWARD(text) ENTRY(text, -1, 0, "forwarded", PHRASE_FORWARD, IN_ANY)
 #define QUOTE(text) ENTRY(text, -1, 0, "quoted_reply", PHRASE_QUOTE, IN_ANY)
 #define BANNER(text) ENTRY(text, -1, 0, "banner", PHRASE_BANNER, IN_ANY)
+#define SENDER_STAGE(text) ENTRY(text, -1, 0, "sender_stage", PHRASE_SENDER_STAGE, IN_ANY)
 
 /*
  * Each table names itself (PHRASE_SOURCE) and its language (PHRASE_LANG;

@@ -66,7 +66,8 @@ typedef enum field
 	FIELD_RETURN_PATH,
 	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
 	FIELD_IN_REPLY_TO,			/* In-Reply-To, References: the message answers another */
-	FIELD_QUOTE_START			/* the "Sent:" of a mail client's quoted header block */
+	FIELD_QUOTE_START,			/* the "Sent:" of a mail client's quoted header block */
+	FIELD_DATE					/* "Date:": after a "From:" line of the text, a quoted header block (Outlook for Mac) */
 } field;
 
 static const struct
@@ -123,6 +124,7 @@ static const struct
 	{"l\xc3\xa4" "hetetty:", FIELD_QUOTE_START},
 	{"wys\xc5\x82" "ano:", FIELD_QUOTE_START},
 	{"data de envio:", FIELD_QUOTE_START},
+	{"date:", FIELD_DATE},
 	/* DSN fields with nothing to say for the code: read for host names only. */
 	{"reporting-mta:", FIELD_OTHER},
 	{"remote-mta:", FIELD_REMOTE_MTA},
@@ -294,6 +296,18 @@ scan_pattern_shape(const char *folded, size_t len, int stem)
 	return sh;
 }
 
+/*
+ * Is the text a mail system's report (from a mailer daemon, sent with the
+ * null reverse path, a DSN, a failure code read)?  A person asks to
+ * unsubscribe; in a report such words are the returned newsletter's.
+ */
+static int
+is_failure_report(const scan_state *sc)
+{
+	return sc->from_mailer || sc->null_sender || sc->dsn || sc->reply_code >= 400 ||
+		sc->status_code.klass == 4 || sc->status_code.klass == 5;
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -325,14 +339,31 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->line_cue[LEVEL_PROSE].score = 0;
 			}
 			break;
+		case PHRASE_SENDER_STAGE:
+			if ((zone == ZONE_TEXT || zone == ZONE_DIAGNOSTIC) &&
+				!((sc->banner || sc->quoted) && !sc->remote_line) &&
+				!(zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient))
+				sc->sender_stage = 1;
+			break;
 		case PHRASE_CUE:
 			if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT) ||
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
 				break;
 			if (zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient)
 				break;
-			/* An unsubscribe request is a hard code: "please do not remove me" is none. */
-			if (p->code == 90 && segment_negated(sc, plen, after))
+			/*
+			 * An unsubscribe request is a hard code: "please do not remove me"
+			 * is none; nor is "not listed in" a blocklisting.
+			 */
+			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
+				break;
+			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
+			if (p->code == 51 && segment_hedged(sc, plen, after))
+				break;
+			if (p->code == 90 && is_failure_report(sc))
+				break;
+			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
+			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
 				break;
 			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
@@ -959,9 +990,12 @@ static const char *const reply_prefixes[] = {
 	"\xe5\x9b\x9e\xe5\xa4\x8d", "\xe7\xad\x94\xe5\xa4\x8d", "\xe8\xbf\x94\xe4\xbf\xa1", NULL
 };
 
-/* Does a Subject value open with a reply prefix ("Re:", "RE :", "Re[2]:", "SV:", "回复：")? */
-static int
-is_reply_subject(const char *value, size_t len)
+/*
+ * The length of the reply prefix a Subject value opens with ("Re:", "RE :",
+ * "Re[2]:", "SV:", "回复："), the blanks before it included; 0: none.
+ */
+static size_t
+reply_prefix_len(const char *value, size_t len)
 {
 	size_t		i = 0;
 	int			p;
@@ -985,12 +1019,16 @@ is_reply_subject(const char *value, size_t len)
 		}
 		if (j < len && value[j] == ' ')
 			j++;
-		if ((j < len && value[j] == ':') ||
-			(j + 3 <= len && memcmp(value + j, "\xef\xbc\x9a", 3) == 0))	/* a full-width colon */
-			return 1;
+		if (j < len && value[j] == ':')
+			return j + 1;
+		if (j + 3 <= len && memcmp(value + j, "\xef\xbc\x9a", 3) == 0)	/* a full-width colon */
+			return j + 3;
 	}
 	return 0;
 }
+
+
+static int	is_unsubscribe_line(const char *line, size_t len);
 
 /* Act on a DSN or header field; returns the zone its value is read in. */
 static scan_zone
@@ -1073,8 +1111,20 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
-			if (zone == ZONE_HEADER && is_reply_subject(value, vlen))
-				sc->answers_message = 1;
+			if (zone == ZONE_HEADER)
+			{
+				size_t		n = reply_prefix_len(value, vlen);
+
+				sc->subject_is_reply = n > 0;
+				if (n > 0)
+					sc->answers_message = 1;
+				/* "Re: Unsubscribe": the person put the request in place of the subject they answer. */
+				if (n > 0 && is_unsubscribe_line(value + n, vlen - n))
+				{
+					offer(&sc->line_cue[LEVEL_SUBJECT], STRONG + 15, 90, "unsubscribe", line, len, len);
+					sc->line_has_cue = 1;
+				}
+			}
 			return zone == ZONE_HEADER ? ZONE_SUBJECT : zone;
 		case FIELD_IN_REPLY_TO:
 			/* RFC 5322 3.6.4: a reply names the message it answers; a DSN is a new message. */
@@ -1109,6 +1159,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			return ZONE_HEADER;
 		case FIELD_QUOTED_HEADER:
 			return ZONE_HEADER;
+		case FIELD_DATE:
+			/* "From: ...\nDate: ...": the header block Outlook for Mac puts above quoted text. */
+			if (zone == ZONE_TEXT && sc->text_from_before && !sc->forwarded)
+			{
+				sc->quoted = 1;
+				sc->not_evidence_seen = 1;
+			}
+			return zone == ZONE_TEXT ? ZONE_HEADER : zone;
 		case FIELD_QUOTE_START:
 			if (zone == ZONE_TEXT)
 			{
@@ -1190,6 +1248,14 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		field		f = field_of(line, len, &value_at);
 
 		sc->in_field = 0;
+		/*
+		 * A quoted header block starts with its "From:" after the person's
+		 * text, not inside a run of header fields (a message's own headers
+		 * read as text, a returned message's).
+		 */
+		sc->text_from_before = sc->text_from_line;
+		sc->text_from_line = zone == ZONE_TEXT && f == FIELD_FROM && !sc->last_line_field;
+		sc->last_line_field = f != FIELD_NONE || ascii_is_header_name(line, len);
 		if (f != FIELD_NONE)
 		{
 			line_zone = on_field(sc, f, line, len, value_at, zone);
@@ -1202,7 +1268,7 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
-		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len))
+		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc))
 		{
 			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
 			sc->line_has_cue = 1;

@@ -140,51 +140,116 @@ static const char *const first_person[] = {
 	"i", "i'd", "i'm", "me", "my", "we", "want", "wish", "like", "please", "would", NULL
 };
 
+/* Bytes of look-back for the words before a phrase. */
+#define BEFORE_BYTES 56
+
 /*
- * Is one of the three words before the phrase, in its sentence, in the list?
- * The phrase of folded length plen ended `after` bytes before the ring's end.
+ * The words before a phrase of folded length plen that ended `after` bytes
+ * before the ring's end, nearest first, at most max of them and none past a
+ * clause's end (". , ; ! ?"): "I'm not sure, but please unsubscribe me" is a
+ * request.  Each word is (start, length) in buf; returns how many.
  */
 static int
-preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
+words_before(const scan_state *sc, int plen, int after, unsigned char *buf, int *starts, int *lens,
+			 int max)
 {
-	unsigned char words[32];
 	int			n = 0,
 				i,
-				end;
+				end,
+				count = 0;
 
-	/* The 31 folded bytes before the phrase, oldest first. */
-	for (i = 31; i >= 1; i--)
-		words[n++] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - i)];
-	words[n] = '\0';
-	/* The last three words, from the end. */
+	for (i = BEFORE_BYTES; i >= 1; i--)
+		buf[n++] = sc->ring[(unsigned char) (sc->ring_pos - after - plen - i)];
 	end = n;
-	for (i = 0; i < 3; i++)
+	while (count < max)
 	{
 		int			start;
 
-		while (end > 0 && !fold_is_word_byte(words[end - 1]) && words[end - 1] != '\'')
+		while (end > 0 && !fold_is_word_byte(buf[end - 1]) && buf[end - 1] != '\'')
 		{
-			/* A sentence ended: "I never signed up. Take me off your list" asks. */
-			if (words[end - 1] == '.' || words[end - 1] == '!' || words[end - 1] == '?' || words[end - 1] == ';')
-				return 0;
+			unsigned char c = buf[end - 1];
+
+			if (c == '.' || c == ',' || c == ';' || c == '!' || c == '?')
+				return count;
 			end--;
 		}
 		start = end;
-		while (start > 0 && (fold_is_word_byte(words[start - 1]) || words[start - 1] == '\''))
+		while (start > 0 && (fold_is_word_byte(buf[start - 1]) || buf[start - 1] == '\''))
 			start--;
 		if (start == end || start == 0)
-			return 0;			/* no word, or one cut off by the window */
-		if (ascii_is_one_of((const char *) words + start, (size_t) (end - start), list))
-			return 1;
+			return count;		/* no word, or one cut off by the window */
+		starts[count] = start;
+		lens[count] = end - start;
+		count++;
 		end = start;
 	}
+	return count;
+}
+
+/* Is one of the three words before the phrase, in its clause, in the list? */
+static int
+preceded_by(const scan_state *sc, int plen, int after, const char *const *list)
+{
+	unsigned char buf[BEFORE_BYTES];
+	int			starts[3],
+				lens[3],
+				n = words_before(sc, plen, after, buf, starts, lens, 3),
+				i;
+
+	for (i = 0; i < n; i++)
+		if (ascii_is_one_of((const char *) buf + starts[i], (size_t) lens[i], list))
+			return 1;
 	return 0;
 }
+
+/*
+ * Verbs of asking: a negation before them reaches the request they ask for
+ * ("I never asked you to stop sending me", "I did not ask to be removed").
+ */
+static const char *const asking[] = {
+	"ask", "asked", "request", "requested", "tell", "told", NULL
+};
+
+/*
+ * Verbs of getting mail: after them the words tell what arrives ("I get no
+ * more emails from you since May"), they ask for nothing.
+ */
+static const char *const receiving[] = {
+	"get", "gets", "got", "getting", "receive", "received", "receiving", NULL
+};
 
 int
 segment_negated(const scan_state *sc, int plen, int after)
 {
-	return preceded_by(sc, plen, after, negations);
+	unsigned char buf[BEFORE_BYTES];
+	int			starts[5],
+				lens[5],
+				n = words_before(sc, plen, after, buf, starts, lens, 5),
+				i,
+				asked = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		const char *w = (const char *) buf + starts[i];
+
+		if (ascii_is_one_of(w, (size_t) lens[i], negations) && (i < 3 || asked))
+			return 1;
+		if (i < 2 && ascii_is_one_of(w, (size_t) lens[i], receiving))
+			return 1;
+		if (ascii_is_one_of(w, (size_t) lens[i], asking))
+			asked = 1;
+	}
+	return 0;
+}
+/* Words that make a claim a guess ("they may be blacklisted"). */
+static const char *const hedges[] = {
+	"may", "might", "possibly", "perhaps", "could", NULL
+};
+
+int
+segment_hedged(const scan_state *sc, int plen, int after)
+{
+	return preceded_by(sc, plen, after, hedges);
 }
 
 int

@@ -29,6 +29,13 @@ extern evidence_level segment_level(const scan_state *sc, scan_zone zone);
  * ("please do not remove me")?
  */
 extern int	segment_negated(const scan_state *sc, int plen, int after);
+/* (Also when a verb of getting mail comes just before it: "I get no more emails since May" asks nothing.) */
+
+/*
+ * Is it a guess, a hedge among the three words before it in its clause ("the
+ * account or domain may not exist, they may be blacklisted")?
+ */
+extern int	segment_hedged(const scan_state *sc, int plen, int after);
 
 /* Do a person's own words come just before it ("I want to unsubscribe from this list")? */
 extern int	segment_first_person(const scan_state *sc, int plen, int after);

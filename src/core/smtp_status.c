@@ -118,9 +118,18 @@ addressing(int klass, int detail)
 			return meaning(BOUNCE_50, ENH_SPECIFIC, "status_bad_sender");
 		case 5:					/* destination address valid */
 			return meaning(-1, 0, NULL);
-		default:				/* 0 other address status, 9 relayed to non-compliant mailer */
+		case 0:					/* other address status */
 			return klass == 5 ? meaning(BOUNCE_10, ENH_GENERAL, "status_address")
 				: meaning(BOUNCE_20, ENH_GENERAL, "status_temporary_address");
+		default:
+
+			/*
+			 * 9 relayed to a non-compliant mailer, and the details no registry
+			 * holds (Microsoft's 5.1.90 "daily limit for message recipients",
+			 * 5.1.20 "multiple From addresses"): they say nothing about the
+			 * recipient's address, so no hard code.
+			 */
+			return meaning(klass == 5 ? BOUNCE_40 : BOUNCE_20, ENH_GENERAL, "status_address_other");
 	}
 }
 

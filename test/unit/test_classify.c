@@ -267,6 +267,39 @@ test_messages(void)
 				 "A@example.org") == 0);
 }
 
+/* No hard code (10, 90) where the text shows the address was not what was judged. */
+static void
+test_not_hard(void)
+{
+	/* The sender's address under 5.1.x, a reply to MAIL FROM, an AUTH reply. */
+	CHECK_INT(classify("501 5.1.3 Bad sender address syntax").code, 50);
+	CHECK_INT(classify("553 5.1.7 <news@example.net>: Invalid address").code, 50);
+	CHECK_INT(classify("<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <b@example.net>: User unknown "
+					   "(in reply to MAIL FROM command)").code, 50);
+	CHECK_INT(classify("<a@example.org>: host mx.example.org[192.0.2.1] said: 552 5.3.4 Message size exceeds fixed limit "
+					   "(in reply to MAIL FROM command)").code, 23);
+	CHECK_INT(classify("535 5.7.8 Error: authentication failed: account locked").code, 50);
+	/* Unregistered 5.1.x details say nothing of the recipient; 5.1.0 still does. */
+	CHECK_INT(classify("550 5.1.90 Your message can't be sent because you've reached your daily limit").code, 20);
+	CHECK_INT(classify("550 #5.1.0 Address rejected.").code, 10);
+	/* Postfix's access(5) REJECT is a policy; Microsoft's DBEB (5.4.1) a missing recipient. */
+	CHECK_INT(classify("554 5.7.1 <a@example.com>: Recipient address rejected: Access denied").code, 50);
+	CHECK_INT(classify("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)").code, 10);
+	/* Negated, hedged and described wordings. */
+	CHECK_INT(classify("I never asked you to stop sending me the catalogue.").code != 90, 1);
+	CHECK_INT(classify("No, please unsubscribe me.").code, 90);
+	CHECK_INT(classify("550 5.7.1 Sender is not listed in the allowed senders list").code, 50);
+	CHECK_INT(classify("The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n"
+					   "retry timeout exceeded\n").code, 40);
+	/* A report holds no request; "Re: Unsubscribe" is one, "Re: Before you unsubscribe" is not. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* An auto-reply under its own address exists, whatever it says of the address. */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Away\n\n"
+					   "This address is no longer in use. Please write to b@example.org.\n").code, 60);
+}
+
 /* Bytes that are not UTF-8 (Latin-1) still classify from their ASCII parts. */
 static void
 test_not_utf8(void)
@@ -346,6 +379,7 @@ main(void)
 	test_replies();
 	test_line_forms();
 	test_messages();
+	test_not_hard();
 	test_not_utf8();
 	test_random_inputs();
 	return unit_finish("classifier");
