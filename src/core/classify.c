@@ -172,7 +172,7 @@ bounce_classify_scan(scan_state *sc, const char *text, size_t len, const bounce_
 	r->part = d.part;
 	if (d.evidence != NULL)
 		r->phrase = d.evidence->phrase;
-	if (r->code == BOUNCE_29 &&
+	if (bounce_is_connection_level(r->code, r->rule) &&
 		bounce_recipient_is_large_provider(sc->recipient, strlen(sc->recipient), sc->provider_host, options))
 	{
 		r->code = BOUNCE_59;

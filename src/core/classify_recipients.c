@@ -296,7 +296,7 @@ decide_row(const scan_state *msg, int is_message, const stored_row *s, const sto
 	bounce_decide(&own, is_message, &d);
 	row->code = d.code;
 	row->rule = d.rule;
-	if (d.code == BOUNCE_29 &&
+	if (bounce_is_connection_level(d.code, d.rule) &&
 		bounce_recipient_is_large_provider(addr, strlen(addr), own.provider_host, &ropt))
 	{
 		row->code = BOUNCE_59;

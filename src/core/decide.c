@@ -337,6 +337,20 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->rule = "delay_warning";
 	}
 
+	/*
+	 * Step 7c: a permanent refusal of the connection itself (a 5xx greeting)
+	 * whose words give no specific reason is a block (50), not a temporary
+	 * failure or a general bounce; at a large provider it is the
+	 * connection-level block of 59 (bounce_is_connection_level).
+	 */
+	if (sc->refused_at_greeting && sc->reply_code >= 500 &&
+		(d->code == BOUNCE_20 || d->code == BOUNCE_40 || d->code == BOUNCE_50) &&
+		(d->evidence == NULL || d->evidence->score < STRONG))
+	{
+		d->code = BOUNCE_50;
+		d->rule = REFUSED_AT_GREETING;
+	}
+
 	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
 	if (sc->action_failed && sc->status_code.klass == 4 &&
 		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||
@@ -356,4 +370,10 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->evidence = NULL;
 	}
 	not_hard(sc, is_message, failure_code, d);
+}
+
+int
+bounce_is_connection_level(int code, const char *rule)
+{
+	return code == BOUNCE_29 || (code == BOUNCE_50 && rule != NULL && strcmp(rule, REFUSED_AT_GREETING) == 0);
 }

@@ -30,4 +30,13 @@ extern int	bounce_constrain(int code, int strength, int reply_class, int status_
 /* Decide.  is_message: the text is a whole message (headers and a body). */
 extern void bounce_decide(const scan_state *sc, int is_message, decision *d);
 
+/* The rule of a 5xx refusal at the remote server's greeting with no specific reason. */
+#define REFUSED_AT_GREETING "refused_at_greeting"
+
+/*
+ * Was the delivery refused at the connection (29: unable to connect; a 50
+ * refused at the greeting)?  At a large mailbox provider that is 59.
+ */
+extern int	bounce_is_connection_level(int code, const char *rule);
+
 #endif

@@ -604,6 +604,17 @@ walk_multipart(scan_state *sc, const entity *e, int depth)
 
 		if (d == 0)
 			continue;
+
+		/*
+		 * The preamble is to be ignored (RFC 2046), but some MTAs write the
+		 * bounce's explanation there and attach only the original message;
+		 * MIME's own "This is a multi-part message" notice holds no cue.
+		 */
+		if (part == NULL && depth == 0 && line > e->body)
+		{
+			scan_lines(sc, e->body, (size_t) (line - e->body), ZONE_TEXT);
+			sc->cut = 0;
+		}
 		if (part != NULL)
 		{
 			/* The part ends before the CRLF that precedes the delimiter line. */

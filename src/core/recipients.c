@@ -62,14 +62,13 @@ is_blank_line(const char *line, size_t len)
 	return 1;
 }
 
-size_t
-recipient_copy_address(char *dst, const char *s, size_t len, size_t at)
+/* Where the address around the '@' at s[at] starts and ends; 0 when there is none. */
+int
+recipient_address_bounds(const char *s, size_t len, size_t at, size_t *start_out, size_t *end_out)
 {
 	static const char local_chars[] = "._%+-=/!#$&'*?^`{|}~";
 	size_t		start = at,
-				end = at + 1,
-				n,
-				i;
+				end = at + 1;
 
 	while (start > 0 && s[start - 1] != '\0' &&
 		   (ascii_is_alnum((unsigned char) s[start - 1]) || strchr(local_chars, s[start - 1]) != NULL))
@@ -78,10 +77,33 @@ recipient_copy_address(char *dst, const char *s, size_t len, size_t at)
 		end++;
 	while (end > at + 1 && s[end - 1] == '.')
 		end--;
-	n = end - start;
+
+	/*
+	 * "Failed to deliver to 'user@example.com'" (CommuniGate Pro), "`user@...'":
+	 * a quote mark that opens the local part and closes the domain quotes the
+	 * address; it is no part of it.
+	 */
+	if (start < at && (s[start] == '\'' || s[start] == '`') && end < len && s[end] == '\'')
+		start++;
 	if (start == at || end - at < 4 || memchr(s + at + 1, '.', end - at - 1) == NULL ||
-		n > BOUNCE_ADDRESS_MAX)
+		end - start > BOUNCE_ADDRESS_MAX)
 		return 0;
+	*start_out = start;
+	*end_out = end;
+	return 1;
+}
+
+size_t
+recipient_copy_address(char *dst, const char *s, size_t len, size_t at)
+{
+	size_t		start,
+				end,
+				n,
+				i;
+
+	if (!recipient_address_bounds(s, len, at, &start, &end))
+		return 0;
+	n = end - start;
 	for (i = 0; i < n; i++)
 		dst[i] = start + i > at ? (char) ascii_lower((unsigned char) s[start + i]) : s[start + i];
 	dst[n] = '\0';

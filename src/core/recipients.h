@@ -93,6 +93,9 @@ extern void recipients_reported_headers(recipient_reader *rr, const char *text, 
 /* The end of the message: the open group ends. */
 extern void recipients_end(recipient_reader *rr);
 
+/* Where the address around the '@' at s[at] starts and ends (quote marks around it excluded); 0 when none. */
+extern int recipient_address_bounds(const char *s, size_t len, size_t at, size_t *start, size_t *end);
+
 /*
  * Copy the address around the '@' at s[at] into dst (BOUNCE_ADDRESS_MAX + 1
  * bytes) with its domain lower-cased, the local part as written.  Returns its

@@ -61,6 +61,7 @@ typedef enum field
 	FIELD_PRECEDENCE,
 	FIELD_SUBJECT,
 	FIELD_FROM,
+	FIELD_TO,					/* the bounce's own To: is the original sender, never the failed recipient */
 	FIELD_DISPOSITION,
 	FIELD_RETURN_PATH,
 	FIELD_QUOTED_HEADER,		/* a header of the returned message, quoted in the text */
@@ -88,6 +89,7 @@ static const struct
 	{"precedence:", FIELD_PRECEDENCE},
 	{"subject:", FIELD_SUBJECT},
 	{"from:", FIELD_FROM},
+	{"to:", FIELD_TO},
 	{"disposition:", FIELD_DISPOSITION},
 	/* Headers of a returned message pasted into the text: read for nothing. */
 	{"received:", FIELD_QUOTED_HEADER},
@@ -369,6 +371,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
+			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
+			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)
+				sc->refused_at_greeting = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
 
@@ -597,27 +602,36 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 	}
 }
 
+/* The first address of the bounce's To: header: whom the bounce goes back to. */
+static void
+remember_bounce_to(scan_state *sc, const char *value, size_t len)
+{
+	const char *at = memchr(value, '@', len);
+	size_t		start,
+				end,
+				i;
+
+	if (at == NULL || !recipient_address_bounds(value, len, (size_t) (at - value), &start, &end))
+		return;
+	for (i = 0; i < end - start; i++)
+		sc->bounce_to[i] = (char) ascii_lower((unsigned char) value[start + i]);
+	sc->bounce_to[end - start] = '\0';
+}
+
 /* Read a failed-recipient candidate address around the '@' at line[at]. */
 static void
 offer_address(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 {
-	size_t		start = at,
-				end = at + 1,
+	size_t		start,
+				end,
 				n;
-	static const char local_chars[] = "._%+-=/!#$&'*?^`{|}~";
 
-	if (rank <= sc->recipient_rank)
+	if (rank <= sc->recipient_rank || !recipient_address_bounds(line, len, at, &start, &end))
 		return;
-	while (start > 0 && (ascii_is_alnum((unsigned char) line[start - 1]) ||
-						 strchr(local_chars, line[start - 1]) != NULL) && line[start - 1] != '\0')
-		start--;
-	while (end < len && (ascii_is_alnum((unsigned char) line[end]) || line[end] == '.' || line[end] == '-'))
-		end++;
-	while (end > at + 1 && line[end - 1] == '.')
-		end--;
 	n = end - start;
-	if (start == at || end - at < 4 || memchr(line + at + 1, '.', end - at - 1) == NULL ||
-		n > BOUNCE_ADDRESS_MAX)
+	/* The address the bounce returns to sent the message: in the text it is no recipient. */
+	if (rank == RECIPIENT_IN_TEXT && sc->bounce_to[0] != '\0' && strlen(sc->bounce_to) == n &&
+		ascii_has_prefix(line + start, n, sc->bounce_to))
 		return;
 	if (rank == RECIPIENT_IN_TEXT &&
 		(ascii_has_prefix(line + start, n, "mailer-daemon@") || ascii_has_prefix(line + start, n, "postmaster@") ||
@@ -1158,6 +1172,10 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			if (zone == ZONE_HEADER)
 				sc->answers_message = 1;
 			return ZONE_HEADER;
+		case FIELD_TO:
+			if (zone == ZONE_HEADER && sc->bounce_to[0] == '\0')
+				remember_bounce_to(sc, value, vlen);
+			return zone;
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
 				sc->from_mailer = 1;

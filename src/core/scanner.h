@@ -131,6 +131,7 @@ typedef struct scan_state
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
+	int			refused_at_greeting;	/* the remote server refused the connection itself (its greeting) */
 	int			answers_message;	/* written in reply: In-Reply-To/References, or "Re:" opens the Subject */
 	int			provider_host;	/* a large provider's host name appeared */
 	const char *remote_provider;	/* who runs the remote MTA, from its host name (hosts.h) */
@@ -138,6 +139,7 @@ typedef struct scan_state
 
 	/* Failed recipient candidates, best rank kept. */
 	char		recipient[BOUNCE_ADDRESS_MAX + 1];
+	char		bounce_to[BOUNCE_ADDRESS_MAX + 1];	/* the bounce's To: address, lower case (the original sender) */
 	int			recipient_rank;
 
 	/* A multi-line field (Diagnostic-Code, Subject) continues on indented lines. */

@@ -221,6 +221,27 @@ test_messages(void)
 	CHECK_INT(classify(qp).code, 22);
 	CHECK_INT(classify(nested).code, 10);
 	CHECK_INT(classify(broken).code, 22);
+	/* The explanation written in the MIME preamble, only the original attached. */
+	CHECK_INT(classify("From: Postmaster@example.net\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"B1\"\n\n"
+					   "The following destination addresses were unknown:\n\nSMTP <bob@example.org>\n\n"
+					   "--B1\nContent-Type: message/rfc822\n\nSubject: mailbox full\n\n--B1--\n").code, 10);
+	/* A quote mark around an address is no part of it (CommuniGate Pro). */
+	CHECK(strcmp(classify("Failed to deliver to 'ops@example.net'\nLOCAL module(account ops) reports:\n"
+						  " account is not found\n").recipient, "ops@example.net") == 0);
+	/* A body whose first line is indented does not continue the last header field. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.org\nSubject: Returned mail\nTo: news@example.com\n\n"
+					   "  The mailbox is full\n").code, 22);
+	/* The bounce's own To: is the sender: named again in the text, it is no recipient. */
+	CHECK(strcmp(classify("From: MDaemon@example.org\nTo: news@example.com\nSubject: Permanent Delivery Failure\n\n"
+						  "Thu 2006-06-01 10:15:33: *  From: news@example.com\n"
+						  "Thu 2006-06-01 10:15:34: --> RCPT To:<jdoe@example.net>\n"
+						  "Thu 2006-06-01 10:15:34: <-- 550 5.1.1 User unknown\n").recipient, "jdoe@example.net") == 0);
+	/* A delay notice that is no DSN: its temporary reason is the delay's (70). */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Delayed mail\n\n"
+					   "The message has not been delivered yet to 'ops@example.net'\n"
+					   " mx.example.net: connection timed out\n"
+					   "The server will keep trying to deliver this message.\n").code, 70);
 	CHECK_INT(classify("From: a@example.com\nAuto-Submitted: auto-replied\nSubject: Re: hi\n\nThanks!\n").code, 60);
 	CHECK_INT(classify("Action: delayed\nStatus: 4.2.2\nDiagnostic-Code: smtp; 452 mailbox full\n").code, 70);
 	/* A warning that the message is still being retried is a delay notice, whatever the remote reason. */
