@@ -32,8 +32,63 @@
 #include "rules.h"
 #include "scanner.h"
 
+/*
+ * The built-in phrases in two automata (scanner.h): those whose folded text
+ * is ASCII (every Latin script folds to it), and those in other scripts.
+ */
 static matcher automaton;
+static matcher script_automaton;
 static int	automaton_ready;
+
+/* Does a folded pattern hold a byte of a script that does not fold to ASCII? */
+static int
+is_script_pattern(const char *folded)
+{
+	for (; *folded != '\0'; folded++)
+		if ((unsigned char) *folded >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * Build one automaton of the folded phrases whose script is `script`, with the
+ * phrases and shapes its ids index.  Returns 0, or -1 when memory runs out or
+ * the automaton would be too large.
+ */
+static int
+build_part(matcher *m, int script, const char *const *texts, const phrase_shape *all_shapes,
+		   int *count, const phrase **phrases_out, const phrase_shape **shapes_out,
+		   void *(*alloc) (size_t), void (*release) (void *))
+{
+	const char **part_texts = alloc(sizeof(const char *) * (size_t) bounce_phrase_count);
+	phrase	   *part_phrases = alloc(sizeof(phrase) * (size_t) bounce_phrase_count);
+	phrase_shape *part_shapes = alloc(sizeof(phrase_shape) * (size_t) bounce_phrase_count);
+	int			i,
+				n = 0;
+
+	if (part_texts == NULL || part_phrases == NULL || part_shapes == NULL)
+		return -1;				/* the allocator's memory lives as long as the process (classify.h) */
+	for (i = 0; i < bounce_phrase_count; i++)
+		if (is_script_pattern(texts[i]) == script)
+		{
+			part_texts[n] = texts[i];
+			part_phrases[n] = bounce_phrases[i];
+			part_shapes[n] = all_shapes[i];
+			n++;
+		}
+	*count = n;
+	if (n > 0 && matcher_build(m, part_texts, n, alloc, release) != 0)
+	{
+		release(part_texts);
+		release(part_phrases);
+		release(part_shapes);
+		return -1;
+	}
+	release(part_texts);
+	*phrases_out = part_phrases;
+	*shapes_out = part_shapes;
+	return 0;
+}
 
 int
 bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
@@ -44,12 +99,18 @@ bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
 	size_t		used = 0,
 				room = 0;
 	int			i,
-				rc;
+				rc,
+				latin_count,
+				script_count;
+	const phrase *latin_phrases,
+			   *script_phrases;
+	const phrase_shape *latin_shapes,
+			   *script_shapes;
 
 	if (automaton_ready)
 		return 0;
 	/*
-	 * The automaton matches folded text, so it is built from folded patterns;
+	 * The automata match folded text, so they are built from folded patterns;
 	 * a trailing '*' marks a stem and is no part of the pattern.
 	 */
 	for (i = 0; i < bounce_phrase_count; i++)
@@ -78,15 +139,20 @@ bounce_classifier_init(void *(*alloc) (size_t), void (*release) (void *))
 		shapes[i] = scan_pattern_shape(folded + used, n, stem);
 		used += n + 1;
 	}
-	rc = matcher_build(&automaton, texts, bounce_phrase_count, alloc, release);
+	rc = build_part(&automaton, 0, texts, shapes, &latin_count, &latin_phrases, &latin_shapes, alloc, release);
+	if (rc == 0)
+		rc = build_part(&script_automaton, 1, texts, shapes, &script_count, &script_phrases, &script_shapes,
+						alloc, release);
 	release(texts);
 	release(folded);
-	if (rc != 0)
-	{
-		release(shapes);
+	release(shapes);
+	if (rc != 0 || latin_count == 0)
 		return -1;
-	}
-	scan_phrase_shapes = shapes;
+	scan_latin_phrases = latin_phrases;
+	scan_phrase_shapes = latin_shapes;
+	scan_script_phrases = script_phrases;
+	scan_script_shapes = script_shapes;
+	scan_script_matcher = script_count > 0 ? &script_automaton : NULL;
 	automaton_ready = 1;
 	return 0;
 }

@@ -285,7 +285,11 @@ scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 		sc->rules = options->rules;
 }
 
+const phrase *scan_latin_phrases;
 const phrase_shape *scan_phrase_shapes;
+const matcher *scan_script_matcher;
+const phrase *scan_script_phrases;
+const phrase_shape *scan_script_shapes;
 
 phrase_shape
 scan_pattern_shape(const char *folded, size_t len, int stem)
@@ -521,6 +525,7 @@ typedef struct feeder
 	matcher_state state;
 	unsigned char ring_pos;
 	int			has_rules;		/* a user rule set steps too */
+	int			script;			/* the other scripts' automaton steps too */
 } feeder;
 
 /* Take the automaton's state and the ring's position from sc into locals. */
@@ -533,6 +538,7 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
 	f->has_rules = sc->rules != NULL;
+	f->script = sc->script_active;
 }
 
 /* Give the state and the ring's position back to sc. */
@@ -544,7 +550,7 @@ feeder_end(const feeder *f, scan_state *sc)
 }
 
 /* The built-in phrases' vocabulary and waiting list, for the slow paths of feed(). */
-#define BUILTIN_VOCABULARY {bounce_phrases, scan_phrase_shapes, 0, 0}
+#define BUILTIN_VOCABULARY {scan_latin_phrases, scan_phrase_shapes, 0, 0}
 #define BUILTIN_WAITING(sc) {&(sc)->pending, &(sc)->pending_at}
 
 /* feed()'s slow path: a built-in phrase ended on a word byte and waits for this one. */
@@ -565,6 +571,23 @@ feed_match(scan_state *sc, matcher_state state, const char *line, size_t len, si
 	waiting		w = BUILTIN_WAITING(sc);
 
 	on_match(sc, &builtin, w, matcher_outputs(sc->m, state), line, len, at, zone);
+}
+
+/*
+ * feed()'s slow path in a line of another script (or after one): the other
+ * scripts' automaton steps over the same byte, with its own waiting phrases.
+ */
+static NOINLINE void
+feed_script(scan_state *sc, unsigned char c, const char *line, size_t len, size_t at, scan_zone zone)
+{
+	vocabulary	v = {scan_script_phrases, scan_script_shapes, 0, 0};
+	waiting		w = {&sc->script_pending, &sc->script_pending_at};
+
+	if (sc->script_pending != NULL)
+		resolve_pending(sc, &v, w, c, line, len, zone);
+	sc->script_state = matcher_step(scan_script_matcher, sc->script_state, c);
+	if (matcher_has_output(sc->script_state))
+		on_match(sc, &v, w, matcher_outputs(scan_script_matcher, sc->script_state), line, len, at, zone);
 }
 
 /* feed()'s slow path: the user rule set's automata (rules.h) step too; their matches look back through the ring. */
@@ -594,6 +617,11 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_match(sc, f->state, line, len, at, zone);
+	}
+	if (f->script)
+	{
+		sc->ring_pos = f->ring_pos;
+		feed_script(sc, c, line, len, at, zone);
 	}
 	if (f->has_rules)
 	{
@@ -804,6 +832,34 @@ commit_line_cues(scan_state *sc)
 }
 
 /*
+ * Does text hold a byte of a script that does not fold to ASCII: a UTF-8 lead
+ * byte other than those of the Latin letters fold.h folds (C3, C4, C5)?  Eight
+ * bytes at a time while they are ASCII, as most lines are.
+ */
+static int
+has_script_bytes(const char *text, size_t len)
+{
+	size_t		i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	word;
+
+		memcpy(&word, text + i, 8);
+		if ((word & UINT64_C(0x8080808080808080)) != 0)
+			break;
+	}
+	for (; i < len; i++)
+	{
+		unsigned char c = (unsigned char) text[i];
+
+		if (c >= 0xC0 && !fold_is_lead(c))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Feed the bytes line[from..len) to the matcher, word by word, and read SMTP
  * codes and names (addresses, hosts, URLs) among them.
  */
@@ -817,6 +873,8 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	size_t		i;
 	feeder		f;
 
+	if (!sc->script_active && scan_script_matcher != NULL && has_script_bytes(line + from, len - from))
+		sc->script_active = 1;
 	feeder_begin(&f, sc);
 	for (i = from; i < len && !sc->cut; i++)
 	{

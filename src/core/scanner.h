@@ -91,6 +91,12 @@ typedef struct scan_state
 	const int32_t *pending;
 	size_t		pending_at;
 
+	/* The other scripts' automaton (scan_script_matcher): active from the first line in such a script. */
+	int			script_active;
+	matcher_state script_state;
+	const int32_t *script_pending;
+	size_t		script_pending_at;
+
 	int			line_has_cue;	/* line_cue holds a cue */
 
 	/* Segments that are never evidence. */
@@ -196,8 +202,21 @@ typedef struct phrase_shape
 /* The shape of a folded pattern; a trailing '*' (a stem) has been removed by the caller. */
 extern phrase_shape scan_pattern_shape(const char *folded, size_t len, int stem);
 
-/* The shapes of bounce_phrases[], set once by the classifier's init. */
+/*
+ * The built-in phrases, set once by the classifier's init, in two automata:
+ * the phrases whose folded text is ASCII (every Latin script folds to it),
+ * scan_begin's matcher, indexing scan_latin_phrases and scan_phrase_shapes;
+ * and those of other scripts (Cyrillic, CJK, ...), scan_script_matcher (NULL
+ * when there are none), stepped only from the first line that holds a byte
+ * of such a script.  One automaton for both would need 125 byte classes
+ * instead of about 50: a table several megabytes large, a cache miss on many
+ * bytes of every bounce, for the few bounces written in those scripts.
+ */
+extern const struct phrase *scan_latin_phrases;
 extern const phrase_shape *scan_phrase_shapes;
+extern const matcher *scan_script_matcher;
+extern const struct phrase *scan_script_phrases;
+extern const phrase_shape *scan_script_shapes;
 
 /* Copy a piece of input into an evidence buffer as printable, valid UTF-8. */
 extern void scan_copy_evidence(char *dst, const char *src, size_t len);
