@@ -18,6 +18,9 @@
  *   6. nothing at all: a message that is no bounce (a person's reply, not
  *      from a mailer daemon, no DSN, no failure code) is 0; any other text 40;
  *   7. bounce_constrain(): what the reply class allows;
+ *  7b. a delay notice (the reporting MTA says the message is not lost) is
+ *      70 whatever remote reason it quotes, unless it failed for good;
+ *  7c. a 5xx refusal at the greeting with no specific reason is 50;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
  *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
  *      (step 9, 29 at a large provider is 59, is classify.c's)
