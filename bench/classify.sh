@@ -79,7 +79,10 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	"${PSQL[@]}" -v rows="$ROWS" -v mails="$MAILS" -v eml_file="$work/eml.tsv" >/dev/null <<'SQL'
 CREATE EXTENSION bouncecode;
 CREATE TABLE corpus (id text, accept text, recipient text, source text, lang text, resp text);
-\copy corpus FROM PROGRAM 'tail -n +2 test/corpus/responses.tsv'
+-- The response corpus's first 449 rows: SMTP replies and DSN fragments as an
+-- import table holds them, and the rows every earlier figure was measured on
+-- (the rows added since are whole bounce messages written to test accuracy).
+\copy corpus FROM PROGRAM 'sed -n 2,450p test/corpus/responses.tsv'
 -- Realistic rows: the corpus responses, each made unique by a queue id.
 CREATE TABLE responses AS
 	SELECT i AS id, c.resp || ' [queue ' || md5(i::text) || ']' AS resp
@@ -237,7 +240,11 @@ export PG_CONFIG=$PG_BINDIR/pg_config
 cc -std=c99 -O2 -Isrc -o bench/core_throughput.bin bench/core_throughput.c src/core/*.c
 
 echo "== the pure C core (100 MB of corpus responses)"
-./bench/core_throughput.bin test/corpus/responses.tsv 100
+# The same 449 responses as the rows below (the header line and the first 449).
+core_rows=$(mktemp)
+sed -n 1,450p test/corpus/responses.tsv > "$core_rows"
+./bench/core_throughput.bin "$core_rows" 100
+rm -f "$core_rows"
 
 # -t: a cluster of our own even as root, so other throwaway clusters can run meanwhile.
 ROWS=$ROWS MAILS=$MAILS RUNS=$RUNS FAST_RUNS=$FAST_RUNS SISIMAI_PASSES=$SISIMAI_PASSES EML_DIRS=$EML_DIRS \
