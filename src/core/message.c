@@ -330,6 +330,20 @@ flush_line(line_buffer *lb)
 
 static void put_byte(line_buffer *lb, unsigned char c);
 
+/* A byte of text into the line: LF ends the line, a full buffer is passed on. */
+static void
+put_text_byte(line_buffer *lb, unsigned char c)
+{
+	if (c == '\n')
+	{
+		flush_line(lb);
+		return;
+	}
+	if (lb->len == sizeof(lb->buf))
+		flush_line(lb);
+	lb->buf[lb->len++] = (char) c;
+}
+
 /*
  * The character an HTML entity stands for ("&nbsp;" a blank, "&#39;" an
  * apostrophe: HTML bounces write "recipient&#39;s mailbox"), as one ASCII
@@ -351,7 +365,7 @@ entity_char(const char *name, size_t len)
 	if (len >= 2 && name[0] == '#')
 	{
 		unsigned long v = 0;
-		size_t		k = 1;
+		size_t		k;
 		int			hex = name[1] == 'x' || name[1] == 'X';
 
 		for (k = hex ? 2 : 1; k < len; k++)
@@ -389,19 +403,16 @@ put_entity_byte(line_buffer *lb, unsigned char c)
 		put_byte(lb, decoded);
 		return;
 	}
-	if (c != ';' && c != '&' && c != '<' && c != '\n' && (ascii_is_alnum(c) || c == '#') &&
-		lb->entity_len < sizeof(lb->entity))
+	if ((ascii_is_alnum(c) || c == '#') && lb->entity_len < sizeof(lb->entity))
 	{
 		lb->entity[lb->entity_len++] = (char) c;
 		return;
 	}
-	/* No entity: its bytes are text (the '&' cannot start another one). */
+	/* No entity: its bytes are text; the byte that ended it is read as HTML again. */
 	n = lb->entity_len;
 	lb->entity_len = 0;
-	lb->html = 0;
 	for (i = 0; i < n; i++)
-		put_byte(lb, (unsigned char) lb->entity[i]);
-	lb->html = 1;
+		put_text_byte(lb, (unsigned char) lb->entity[i]);
 	put_byte(lb, c);
 }
 
@@ -443,14 +454,7 @@ put_byte(line_buffer *lb, unsigned char c)
 				return;
 		}
 	}
-	if (c == '\n')
-	{
-		flush_line(lb);
-		return;
-	}
-	if (lb->len == sizeof(lb->buf))
-		flush_line(lb);
-	lb->buf[lb->len++] = (char) c;
+	put_text_byte(lb, c);
 }
 
 /* charset_sink: the converted text, into the line buffer. */
