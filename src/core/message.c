@@ -400,7 +400,7 @@ put_entity_byte(line_buffer *lb, unsigned char c)
 		(decoded = entity_char(lb->entity + 1, lb->entity_len - 1)) != 0)
 	{
 		lb->entity_len = 0;
-		put_byte(lb, decoded);
+		put_text_byte(lb, decoded);	/* "&lt;" is a '<' of the text, no tag */
 		return;
 	}
 	if ((ascii_is_alnum(c) || c == '#') && lb->entity_len < sizeof(lb->entity))

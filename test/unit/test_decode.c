@@ -455,6 +455,11 @@ test_messages(void)
 	CHECK_INT(r.code, 22);
 	CHECK(strstr(r.evidence, "recipient's mailbox is full. AT&T &bogus; &") != NULL);
 	CHECK_INT(classify(indented).code, 22);
+	/* An escaped bracket is text, not a tag: the address between "&lt;" and "&gt;" is read. */
+	r = classify("From: postmaster@example.com\nSubject: Undeliverable\nContent-Type: text/html\n\n"
+				 "<p>&lt;kim@example.com&gt;: mailbox is full &amp;lt;</p>\n");
+	CHECK_INT(r.code, 22);
+	CHECK(strstr(r.evidence, "<kim@example.com>: mailbox is full &lt;") != NULL);
 	r = classify(sv_qp);
 	CHECK_INT(r.code, 60);
 	CHECK(fuzz_clean_utf8(r.evidence));
