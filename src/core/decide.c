@@ -167,9 +167,19 @@ definitive_cue(const scan_state *sc)
 	return NULL;
 }
 
+/*
+ * Was the message written by a person: a message not from a mailer daemon,
+ * not sent with the null reverse path, with no DSN and no failure code?
+ */
+static int
+written_by_person(const scan_state *sc, int is_message, int failure_code)
+{
+	return is_message && !sc->from_mailer && !sc->null_sender && !sc->dsn && !failure_code;
+}
+
 /* Steps 5 and 6: the evidence by authority. */
 static void
-by_authority(const scan_state *sc, int is_message, decision *d)
+by_authority(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
 	const scan_evidence *best = NULL;
 	const char *best_part = NULL;
@@ -212,8 +222,7 @@ by_authority(const scan_state *sc, int is_message, decision *d)
 	}
 	d->evidence = NULL;
 	d->part = "none";
-	if (is_message && !sc->from_mailer && !sc->null_sender && !sc->dsn && sc->reply_code < 400 &&
-		sc->status_code.klass != 4 && sc->status_code.klass != 5)
+	if (written_by_person(sc, is_message, failure_code))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "not_a_bounce";
@@ -224,19 +233,18 @@ by_authority(const scan_state *sc, int is_message, decision *d)
 }
 
 /*
- * Is the message a person's own mail: not from a mailer daemon, not sent with
- * the null reverse path, no DSN, no auto-reply or forward, no failure code?
- * Such a mail ("I tried to register but it said my email address is
- * invalid") talks about an address; it is no report that this one is bad.
+ * Is the message a person's own mail: written by a person, and no auto-reply,
+ * forward or feedback report?  Such a mail ("I tried to register but it said
+ * my email address is invalid") talks about an address; it is no report that
+ * this one is bad.
  */
 static int
 is_person_message(const scan_state *sc, int is_message, int failure_code)
 {
-	return is_message && !sc->from_mailer && !sc->null_sender && !sc->dsn && !sc->auto_replied &&
-		!sc->forwarded && !sc->arf && !failure_code;
+	return written_by_person(sc, is_message, failure_code) && !sc->auto_replied && !sc->forwarded && !sc->arf;
 }
 
-/* Step 9: take a bad-address code back where the text shows the address was not what was judged. */
+/* Step 11: take a bad-address code back where the text shows the address was not what was judged. */
 static void
 not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
@@ -320,7 +328,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		}
 	}
 
-	by_authority(sc, is_message, d);
+	by_authority(sc, is_message, failure_code, d);
 	if (d->evidence != NULL)
 		d->code = bounce_constrain(d->code, d->evidence->score, reply_class,
 								   sc->status_rank > 0 ? sc->status_code.subject : -1,
@@ -364,8 +372,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	}
 
 	/* Step 10: a person's reply names no failure of the address. */
-	if (is_message && sc->answers_message && !sc->from_mailer && !sc->null_sender && !sc->dsn &&
-		!failure_code && is_failure_code(d->code))
+	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && is_failure_code(d->code))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "person_reply";
