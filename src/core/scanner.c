@@ -322,8 +322,15 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 	switch (p->kind)
 	{
 		case PHRASE_CUT:
-			if (zone == ZONE_TEXT)
+			/* A list manager's enclosure is the bounce: read it (once); its own original is cut. */
+			if (zone == ZONE_TEXT && sc->enclosed_bounce == 1)
+				sc->enclosed_bounce = 2;
+			else if (zone == ZONE_TEXT)
 				sc->cut = 1;
+			break;
+		case PHRASE_ENCLOSED_BOUNCE:
+			if (zone == ZONE_TEXT && sc->enclosed_bounce == 0)
+				sc->enclosed_bounce = 1;
 			break;
 		case PHRASE_FORWARD:
 			if (zone == ZONE_TEXT || zone == ZONE_SUBJECT)

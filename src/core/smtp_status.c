@@ -48,6 +48,12 @@ smtp_read_enhanced(const char *text, size_t len, smtp_enhanced *out)
 	pos = 2;
 	if (read_number(text, len, &pos, &out->subject) <= 0 || pos >= len || text[pos] != '.')
 		return 0;
+	/*
+	 * RFC 3463 defines subjects 0 to 7 only: "2.213.00" in a virus scanner's
+	 * "Engine/Pattern = 7.100-1004/2.213.00" is a version number, no status.
+	 */
+	if (out->subject > 7)
+		return 0;
 	pos++;
 	if (read_number(text, len, &pos, &out->detail) <= 0)
 		return 0;
