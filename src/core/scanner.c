@@ -506,7 +506,7 @@ feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t
 		if (sc->rule_pending[a] != NULL)
 			rule_matches(sc, a, c, 0, line, len, at, zone);
 		sc->rule_state[a] = matcher_step(&rs->automata[a].m, sc->rule_state[a], c);
-		if (matcher_has_output(sc->rule_state[a]))
+		if (matcher_has_output(&rs->automata[a].m, sc->rule_state[a]))
 			rule_matches(sc, a, c, 1, line, len, at, zone);
 	}
 }
@@ -522,6 +522,7 @@ typedef struct feeder
 	const matcher_state *next;
 	const uint8_t *byte_class;
 	size_t		nclasses;
+	matcher_state first_output_state;
 	matcher_state state;
 	unsigned char ring_pos;
 	int			has_rules;		/* a user rule set steps too */
@@ -535,6 +536,7 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->next = sc->m->next;
 	f->byte_class = sc->m->byte_class;
 	f->nclasses = (size_t) sc->m->nclasses;
+	f->first_output_state = sc->m->first_output_state;
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
 	f->has_rules = sc->rules != NULL;
@@ -586,7 +588,7 @@ feed_script(scan_state *sc, unsigned char c, const char *line, size_t len, size_
 	if (sc->script_pending != NULL)
 		resolve_pending(sc, &v, w, c, line, len, zone);
 	sc->script_state = matcher_step(scan_script_matcher, sc->script_state, c);
-	if (matcher_has_output(sc->script_state))
+	if (matcher_has_output(scan_script_matcher, sc->script_state))
 		on_match(sc, &v, w, matcher_outputs(scan_script_matcher, sc->script_state), line, len, at, zone);
 }
 
@@ -612,8 +614,8 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 		feed_pending(sc, c, line, len, zone);
 	}
 	/* matcher_step(), with the tables in locals. */
-	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
-	if (matcher_has_output(f->state))
+	f->state = f->next[(size_t) f->state * f->nclasses + f->byte_class[c]];
+	if (f->state >= f->first_output_state)
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_match(sc, f->state, line, len, at, zone);
