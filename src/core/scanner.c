@@ -1303,6 +1303,13 @@ static const char *const unsubscribe_lines[] = {
 	NULL
 };
 
+/*
+ * A reply that is nothing but "remove" says so in its opening lines (after a
+ * greeting at most); the same word on a line of its own further down is a
+ * link's or a footer's ("Remove your email" wrapped after a long URL).
+ */
+#define UNSUBSCRIBE_LINE_WITHIN 3
+
 /* Is the line, trimmed, exactly one of the unsubscribe words? */
 static int
 is_unsubscribe_line(const char *line, size_t len)
@@ -1362,6 +1369,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		 * text, not inside a run of header fields (a message's own headers
 		 * read as text, a returned message's).
 		 */
+		if (zone == ZONE_TEXT && f == FIELD_NONE && !ascii_is_blank(line, len))
+			sc->text_lines++;	/* this line included */
 		sc->text_from_before = sc->text_from_line;
 		sc->text_from_line = zone == ZONE_TEXT && f == FIELD_FROM && !sc->last_line_field;
 		sc->last_line_field = f != FIELD_NONE || ascii_is_header_name(line, len);
@@ -1377,7 +1386,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
-		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc))
+		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc) &&
+				 sc->text_lines <= UNSUBSCRIBE_LINE_WITHIN)
 		{
 			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
 			sc->line_has_cue = 1;

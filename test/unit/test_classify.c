@@ -329,6 +329,12 @@ test_not_hard(void)
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* A reply of one word opens with it; the word on its own line deep in a message is a link's. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nHi,\nRemove\nThanks\n").code, 90);
+	CHECK_INT(classify("From: x@example.org\nSubject: My dream\nContent-Type: text/html\n\n"
+					   "Have you ever had an idea<BR>\nthat you can do the same?<BR>\n"
+					   "Pills are what you need<BR>\nto make your dream true.<BR>\n"
+					   "<A href=\"http://example.com/del.php?mail=a@example.com\">Remove\nyour email</A>\n").code != 90, 1);
 	/* An auto-reply under its own address exists, whatever it says of the address. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Away\n\n"
 					   "This address is no longer in use. Please write to b@example.org.\n").code, 60);
