@@ -721,7 +721,7 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 			 strcmp(e.type, "message/rfc822") == 0)
 	{
 		/* A list manager attached the bounce it passes on: read it as the message. */
-		sc->enclosed_bounce = 2;
+		sc->enclosed_bounce = 3;
 		walk_entity(sc, e.body, e.body_len, depth + 1);
 	}
 	else if (is_original_message(e.type))

@@ -322,8 +322,12 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 	switch (p->kind)
 	{
 		case PHRASE_CUT:
-			/* A list manager's enclosure is the bounce: read it (once); its own original is cut. */
-			if (zone == ZONE_TEXT && sc->enclosed_bounce == 1)
+			/*
+			 * A list manager's enclosure is the bounce: its separator line (where
+			 * several cut wordings may match) is read past, once; the original
+			 * the enclosed bounce returns is cut.
+			 */
+			if (zone == ZONE_TEXT && (sc->enclosed_bounce == 1 || sc->enclosed_bounce == 2))
 				sc->enclosed_bounce = 2;
 			else if (zone == ZONE_TEXT)
 				sc->cut = 1;
@@ -984,6 +988,9 @@ word:
 	feeder_end(&f, sc);
 	if (sc->line_has_cue)
 		commit_line_cues(sc);
+	/* The enclosure's separator line is over: the next "original message" is the bounce's own. */
+	if (sc->enclosed_bounce == 2)
+		sc->enclosed_bounce = 3;
 	sc->last_was_space = last_was_space;
 	sc->prev_byte = ' ';
 }

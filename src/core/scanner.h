@@ -135,7 +135,7 @@ typedef struct scan_state
 	int			mdn;			/* a read receipt (RFC 8098 Disposition field) */
 	int			null_sender;	/* Return-Path: <> */
 	int			forwarded;		/* a person forwards a message ("Begin forwarded message:") */
-	int			enclosed_bounce;	/* a list manager encloses a bounce: 1 said so, 2 its enclosure entered */
+	int			enclosed_bounce;	/* a list manager encloses a bounce: 1 said so, 2 on its separator line, 3 entered */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */

@@ -126,6 +126,8 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_enhanced("5.1.1234", 8, &e), 0);
 	CHECK_INT(smtp_read_enhanced("3.1.1", 5, &e), 0);
 	CHECK_INT(smtp_read_enhanced("5..1", 4, &e), 0);
+	CHECK_INT(smtp_read_enhanced("2.213.00", 8, &e), 0);	/* RFC 3463 subjects are 0-7: a version */
+	CHECK_INT(smtp_read_enhanced("5.7.1", 5, &e), 5);
 	CHECK_INT(smtp_read_enhanced("5.1", 3, &e), 0);
 	e.klass = 5;
 	e.subject = 1;
@@ -228,6 +230,15 @@ test_line_forms(void)
 	CHECK_INT(classify("... while talking to mx.example.:\n>>> RCPT To:<a@example>\n<<< 550 5.1.1 No such user").code, 10);
 	/* A forwarded bounce is read through its quote marks. */
 	CHECK_INT(classify("Begin forwarded message:\n\n> Action: failed\n> Status: 5.2.2\n").code, 22);
+	/* A list manager's enclosed bounce is read past its separator; that bounce's own original is cut. */
+	CHECK_INT(classify("The enclosed message has been identified as a delivery error for the X list.\n"
+					   "------------------ Original message ------------------\n"
+					   "Subject: Undeliverable mail\n\nbob@example.net:\n  Server reply: 550 5.1.1 User unknown\n"
+					   "----- Original message -----\nSubject: your mailbox is full\n").code, 10);
+	/* Without the list manager's words the same separator starts the returned original. */
+	CHECK_INT(classify("Delivery error report\n"
+					   "------------------ Original message ------------------\n"
+					   "Subject: Undeliverable mail\n\nServer reply: 550 5.1.1 User unknown\n").code == 10, 0);
 	/* A 2xx before a failure in a transcript does not make it a success. */
 	r = classify("<<< 250 OK\n<<< 550 5.7.1 Message rejected");
 	CHECK_INT(r.smtp_reply, 550);
