@@ -382,6 +382,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
 			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
 				break;
+			/* An NDR's Subject repeats the returned mail's after its prefix: no evidence there. */
+			if (zone == ZONE_SUBJECT && sc->subject_original_at > 0 && at > sc->subject_original_at)
+				break;
 			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
@@ -1142,6 +1145,33 @@ reply_prefix_len(const char *value, size_t len)
 	return 0;
 }
 
+/*
+ * The prefixes of a non-delivery report's Subject that the returned message's
+ * own Subject follows (Exchange and Outlook "Undeliverable:", CommuniGate
+ * "Undeliverable mail:", Exchange's translations), lower case.  Not Sendmail's
+ * "Returned mail:" nor Domino's "DELIVERY FAILURE:": their reason follows.
+ */
+static const char *const ndr_subject_prefixes[] = {
+	"undeliverable mail:", "undeliverable:", "undelivered:", "non remis :", "non remis:",
+	"unzustellbar:", "onbestelbaar:", "non recapitabile:", "no se puede entregar:",
+	"n\xc3\xa3o \xc3\xa9 poss\xc3\xadvel entregar:", "olevererbart:", "kan ikke leveres:",
+	"ei voitu toimittaa:", NULL
+};
+
+/* The length of the NDR prefix a Subject value opens with, the blanks before it included; 0: none. */
+static size_t
+ndr_subject_prefix_len(const char *value, size_t len)
+{
+	size_t		i = 0;
+	int			p;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	for (p = 0; ndr_subject_prefixes[p] != NULL; p++)
+		if (ascii_has_prefix(value + i, len - i, ndr_subject_prefixes[p]))
+			return i + strlen(ndr_subject_prefixes[p]);
+	return 0;
+}
 
 static int	is_unsubscribe_line(const char *line, size_t len);
 
@@ -1228,9 +1258,12 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_SUBJECT:
 			if (zone == ZONE_HEADER)
 			{
-				size_t		n = reply_prefix_len(value, vlen);
+				size_t		n = reply_prefix_len(value, vlen),
+							m = ndr_subject_prefix_len(value, vlen);
 
 				sc->subject_is_reply = n > 0;
+				/* "Undeliverable: Virus alert": the words after the prefix are the returned mail's Subject. */
+				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)
 					sc->answers_message = 1;
 				/* "Re: Unsubscribe": the person put the request in place of the subject they answer. */

@@ -230,6 +230,11 @@ test_line_forms(void)
 	CHECK_INT(classify("... while talking to mx.example.:\n>>> RCPT To:<a@example>\n<<< 550 5.1.1 No such user").code, 10);
 	/* A forwarded bounce is read through its quote marks. */
 	CHECK_INT(classify("Begin forwarded message:\n\n> Action: failed\n> Status: 5.2.2\n").code, 22);
+	/* An NDR's Subject repeats the returned mail's after "Undeliverable:": no evidence there. */
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Undeliverable: Virus alert\n\n"
+					   "bob@example.net\n  <mx.example.com #5.0.0>\n").code, 40);
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Returned mail: Mailbox full\n\n"
+					   "bob@example.net\n").code, 22);
 	/* A list manager's enclosed bounce is read past its separator; that bounce's own original is cut. */
 	CHECK_INT(classify("The enclosed message has been identified as a delivery error for the X list.\n"
 					   "------------------ Original message ------------------\n"
