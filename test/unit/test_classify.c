@@ -329,6 +329,14 @@ test_not_hard(void)
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
+					   "We were unable to deliver your message to a@example.org.\n\n"
+					   "Privacy Policy | Customer Support\n").code, 40);
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Considered UNSOLICITED BULK EMAIL, apparently from you\n\n"
+					   "A message from <a@example.com> to:\n-> b@example.org\n\nwas considered unsolicited bulk e-mail (UBE).\n\n"
+					   "We do try to minimize backscatter for more prominent cases of UBE and\n"
+					   "for infected mail, but for less obvious cases some balance is sought.\n").code, 52);
 	/* A reply of one word opens with it; the word on its own line deep in a message is a link's. */
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nHi,\nRemove\nThanks\n").code, 90);
 	CHECK_INT(classify("From: x@example.org\nSubject: My dream\nContent-Type: text/html\n\n"
