@@ -329,6 +329,11 @@ test_not_hard(void)
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* A bounce forwarded inline by Gmail or Thunderbird is read, as a '>' forward is: no returned original. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: failure notice\n\nWhat does this mean?\n\n"
+					   "---------- Forwarded message ---------\nFrom: MAILER-DAEMON@example.net\n"
+					   "Date: 1 Jul 2014 08:30:56 -0000\nSubject: failure notice\n\n"
+					   "<nobody@example.org>:\nRemote host said: 550 5.1.1 <nobody@example.org>... User Unknown\n").code, 10);
 	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
 					   "We were unable to deliver your message to a@example.org.\n\n"
