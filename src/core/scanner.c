@@ -375,6 +375,11 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
+			/* An auto-reply says its person left, or that mail is not passed on (decide.c). */
+			if (p->code == 60 && strncmp(p->rule, "left_company", 12) == 0)
+				sc->left_company = 1;
+			if (p->code == 60 && strncmp(p->rule, "not_forwarded", 13) == 0)
+				sc->not_forwarded = 1;
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
 			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)
 				sc->refused_at_greeting = 1;
@@ -1199,7 +1204,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				offer(&sc->structure, 3, 200, "arf_feedback_report", line, len, len);
 			return ZONE_HEADER;
 		case FIELD_AUTO_SUBMITTED:
-			if (contains(value, vlen, "auto-replied"))
+			/*
+			 * RFC 3834 section 5: auto-replied, and auto-generated as
+			 * Exchange's and Domino's out-of-office replies and helpdesk
+			 * acknowledgements send it.  Sendmail's DSNs send it with a
+			 * comment ("auto-generated (failure)"): a report, not a reply.
+			 */
+			if (contains(value, vlen, "auto-replied") ||
+				(contains(value, vlen, "auto-generated") && memchr(value, '(', vlen) == NULL))
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_AUTOREPLY:
