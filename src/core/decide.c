@@ -270,9 +270,11 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 		return;
 	/*
 	 * A person's vague words ("it said my email address is invalid") are no
-	 * proof; a terse "user unknown" from an odd mail system still is.
+	 * proof; a terse "user unknown" from an odd mail system still is, unless
+	 * the person cites it in quotation marks ('the site says "user unknown"').
 	 */
-	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL && d->evidence->score < STRONG)
+	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL &&
+		(d->evidence->score < STRONG || sc->cited_bad_address))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "not_a_bounce";

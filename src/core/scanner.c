@@ -375,6 +375,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
+			/* Bad-address words in quotation marks, in the text: cited, not said (decide.c). */
+			if (p->code == 10 && zone == ZONE_TEXT && !sc->remote_line && segment_in_quotes(sc, plen, after))
+				sc->cited_bad_address = 1;
 			/* An auto-reply says its person left, or that mail is not passed on (decide.c). */
 			if (p->code == 60 && strncmp(p->rule, "left_company", 12) == 0)
 				sc->left_company = 1;
