@@ -1306,7 +1306,7 @@ static const char *const unsubscribe_lines[] = {
 	"avregistrera", "avregistrera mig", "avsluta", "abmelden", "abbestellen", "désabonner",
 	"desabonner", "désinscrire", "desinscrire", "darse de baja", "baja", "uitschrijven",
 	"afmeld", "afmelden", "avmeld", "peruuta", "disiscrivi", "cancellami", "odhlásit", "odhlasit",
-	"wypisz", "wypisz mnie",
+	"wypisz", "wypisz mnie", "désinscription", "desinscription", "désabonnement", "desabonnement",
 	"\xd0\xbe\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* отписаться */
 	"\xd0\x9e\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* Отписаться */
 	"\xe9\x80\x80\xe8\xae\xa2", "\xe9\x80\x80\xe8\xa8\x82",	/* 退订, 退訂 */
@@ -1316,19 +1316,70 @@ static const char *const unsubscribe_lines[] = {
 	NULL
 };
 
-/* Is the line, trimmed, exactly one of the unsubscribe words? */
+/* Courtesy words around a one-word request ("unsubscribe please", "bitte abmelden", "désinscription svp"). */
+static const char *const courtesy_words[] = {
+	"please", "pls", "plz", "thanks", "thank you", "thx", "now", "bitte", "danke", "svp", "merci",
+	"por favor", "gracias", "grazie", "per favore", "tack", "kiitos", "dank u", "graag", "proszę", "prosze",
+	NULL
+};
+
+/* The line without blanks and closing punctuation at either end. */
+static void
+trim_request(const char **line, size_t *len)
+{
+	while (*len > 0 && ((*line)[0] == ' ' || (*line)[0] == '\t'))
+	{
+		(*line)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*line)[*len - 1] == ' ' || (*line)[*len - 1] == '\t' || (*line)[*len - 1] == '.' ||
+						(*line)[*len - 1] == '!' || (*line)[*len - 1] == ','))
+		(*len)--;
+}
+
+/* Is the line, trimmed, exactly one of the unsubscribe words, perhaps with one courtesy word before or after? */
 static int
 is_unsubscribe_line(const char *line, size_t len)
 {
-	while (len > 0 && (line[0] == ' ' || line[0] == '\t'))
+	size_t		i;
+
+	trim_request(&line, &len);
+	if (len == 0 || len > 40)
+		return 0;
+	if (len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines))
+		return 1;
+	for (i = 1; i < len; i++)
 	{
-		line++;
-		len--;
+		const char *rest;
+		size_t		rest_len;
+
+		if (line[i] != ' ' && line[i] != ',')
+			continue;
+		/* "please unsubscribe": a courtesy word, then the request */
+		rest = line + i;
+		rest_len = len - i;
+		trim_request(&rest, &rest_len);
+		while (rest_len > 0 && rest[0] == ',')
+		{
+			rest++;
+			rest_len--;
+			trim_request(&rest, &rest_len);
+		}
+		if (ascii_is_one_of(line, i, courtesy_words) && rest_len > 0 && rest_len <= 20 &&
+			ascii_is_one_of(rest, rest_len, unsubscribe_lines))
+			return 1;
+		/* "unsubscribe please": the request, then a courtesy word */
+		{
+			const char *head = line;
+			size_t		head_len = i;
+
+			trim_request(&head, &head_len);
+			if (head_len > 0 && head_len <= 20 && ascii_is_one_of(head, head_len, unsubscribe_lines) &&
+				rest_len > 0 && ascii_is_one_of(rest, rest_len, courtesy_words))
+				return 1;
+		}
 	}
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '.' ||
-					   line[len - 1] == '!'))
-		len--;
-	return len > 0 && len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines);
+	return 0;
 }
 
 void

@@ -312,6 +312,10 @@ test_not_hard(void)
 	/* A person's own mail citing a server's words in quotation marks talks about them. */
 	CHECK_INT(classify("From: p@example.org\nSubject: Login\n\nThe site says \"user unknown\" when I log in.\n").code, 0);
 	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\nuser unknown\n").code, 10);
+	/* A one-word request with a courtesy word around it; a courtesy word alone asks nothing. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe please.\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nBitte abmelden!\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nThanks!\n").code, 0);
 }
 
 /* Bytes that are not UTF-8 (Latin-1) still classify from their ASCII parts. */
