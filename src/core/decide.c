@@ -117,6 +117,12 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 		*rule = "status_bad_domain";
 		return BOUNCE_21;
 	}
+	/* 5xx, 5.x.x: permanent.  Only generic words call it temporary ("554 Service not available"): a general bounce. */
+	if (reply_class == 5 && code == BOUNCE_20 && strength < MEDIUM)
+	{
+		*rule = "permanent_reply";
+		return BOUNCE_40;
+	}
 	/* 4xx, 4.x.x: temporary.  A hard phrase under it ("450 mailbox unavailable") is a temporary failure. */
 	if (reply_class == 4 && code == BOUNCE_10)
 	{
