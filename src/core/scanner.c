@@ -388,6 +388,14 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
+			/* Bad-address words in quotation marks, in the text: cited, not said (decide.c). */
+			if (p->code == 10 && zone == ZONE_TEXT && !sc->remote_line && segment_in_quotes(sc, plen, after))
+				sc->cited_bad_address = 1;
+			/* An auto-reply says its person left, or that mail is not passed on (decide.c). */
+			if (p->code == 60 && strncmp(p->rule, "left_company", 12) == 0)
+				sc->left_company = 1;
+			if (p->code == 60 && strncmp(p->rule, "not_forwarded", 13) == 0)
+				sc->not_forwarded = 1;
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
 			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)
 				sc->refused_at_greeting = 1;
@@ -519,7 +527,7 @@ feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t
 		if (sc->rule_pending[a] != NULL)
 			rule_matches(sc, a, c, 0, line, len, at, zone);
 		sc->rule_state[a] = matcher_step(&rs->automata[a].m, sc->rule_state[a], c);
-		if (matcher_has_output(sc->rule_state[a]))
+		if (matcher_has_output(&rs->automata[a].m, sc->rule_state[a]))
 			rule_matches(sc, a, c, 1, line, len, at, zone);
 	}
 }
@@ -535,6 +543,7 @@ typedef struct feeder
 	const matcher_state *next;
 	const uint8_t *byte_class;
 	size_t		nclasses;
+	matcher_state first_output_state;
 	matcher_state state;
 	unsigned char ring_pos;
 	int			has_rules;		/* a user rule set steps too */
@@ -548,6 +557,7 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->next = sc->m->next;
 	f->byte_class = sc->m->byte_class;
 	f->nclasses = (size_t) sc->m->nclasses;
+	f->first_output_state = sc->m->first_output_state;
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
 	f->has_rules = sc->rules != NULL;
@@ -599,7 +609,7 @@ feed_script(scan_state *sc, unsigned char c, const char *line, size_t len, size_
 	if (sc->script_pending != NULL)
 		resolve_pending(sc, &v, w, c, line, len, zone);
 	sc->script_state = matcher_step(scan_script_matcher, sc->script_state, c);
-	if (matcher_has_output(sc->script_state))
+	if (matcher_has_output(scan_script_matcher, sc->script_state))
 		on_match(sc, &v, w, matcher_outputs(scan_script_matcher, sc->script_state), line, len, at, zone);
 }
 
@@ -625,8 +635,8 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 		feed_pending(sc, c, line, len, zone);
 	}
 	/* matcher_step(), with the tables in locals. */
-	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
-	if (matcher_has_output(f->state))
+	f->state = f->next[(size_t) f->state * f->nclasses + f->byte_class[c]];
+	if (f->state >= f->first_output_state)
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_match(sc, f->state, line, len, at, zone);
@@ -1212,7 +1222,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				offer(&sc->structure, 3, 200, "arf_feedback_report", line, len, len);
 			return ZONE_HEADER;
 		case FIELD_AUTO_SUBMITTED:
-			if (contains(value, vlen, "auto-replied"))
+			/*
+			 * RFC 3834 section 5: auto-replied, and auto-generated as
+			 * Exchange's and Domino's out-of-office replies and helpdesk
+			 * acknowledgements send it.  Sendmail's DSNs send it with a
+			 * comment ("auto-generated (failure)"): a report, not a reply.
+			 */
+			if (contains(value, vlen, "auto-replied") ||
+				(contains(value, vlen, "auto-generated") && memchr(value, '(', vlen) == NULL))
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_AUTOREPLY:
@@ -1304,7 +1321,7 @@ static const char *const unsubscribe_lines[] = {
 	"avregistrera", "avregistrera mig", "avsluta", "abmelden", "abbestellen", "désabonner",
 	"desabonner", "désinscrire", "desinscrire", "darse de baja", "baja", "uitschrijven",
 	"afmeld", "afmelden", "avmeld", "peruuta", "disiscrivi", "cancellami", "odhlásit", "odhlasit",
-	"wypisz", "wypisz mnie",
+	"wypisz", "wypisz mnie", "désinscription", "desinscription", "désabonnement", "desabonnement",
 	"\xd0\xbe\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* отписаться */
 	"\xd0\x9e\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* Отписаться */
 	"\xe9\x80\x80\xe8\xae\xa2", "\xe9\x80\x80\xe8\xa8\x82",	/* 退订, 退訂 */
@@ -1314,19 +1331,77 @@ static const char *const unsubscribe_lines[] = {
 	NULL
 };
 
-/* Is the line, trimmed, exactly one of the unsubscribe words? */
+/*
+ * A reply that is nothing but "remove" says so in its opening lines (after a
+ * greeting at most); the same word on a line of its own further down is a
+ * link's or a footer's ("Remove your email" wrapped after a long URL).
+ */
+#define UNSUBSCRIBE_LINE_WITHIN 3
+
+/* Courtesy words around a one-word request ("unsubscribe please", "bitte abmelden", "désinscription svp"). */
+static const char *const courtesy_words[] = {
+	"please", "pls", "plz", "thanks", "thank you", "thx", "now", "bitte", "danke", "svp", "merci",
+	"por favor", "gracias", "grazie", "per favore", "tack", "kiitos", "dank u", "graag", "proszę", "prosze",
+	NULL
+};
+
+/* The line without blanks and closing punctuation at either end. */
+static void
+trim_request(const char **line, size_t *len)
+{
+	while (*len > 0 && ((*line)[0] == ' ' || (*line)[0] == '\t'))
+	{
+		(*line)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*line)[*len - 1] == ' ' || (*line)[*len - 1] == '\t' || (*line)[*len - 1] == '.' ||
+						(*line)[*len - 1] == '!' || (*line)[*len - 1] == ','))
+		(*len)--;
+}
+
+/* Is the line, trimmed, exactly one of the unsubscribe words, perhaps with one courtesy word before or after? */
 static int
 is_unsubscribe_line(const char *line, size_t len)
 {
-	while (len > 0 && (line[0] == ' ' || line[0] == '\t'))
+	size_t		i;
+
+	trim_request(&line, &len);
+	if (len == 0 || len > 40)
+		return 0;
+	if (len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines))
+		return 1;
+	for (i = 1; i < len; i++)
 	{
-		line++;
-		len--;
+		const char *rest;
+		size_t		rest_len;
+
+		if (line[i] != ' ' && line[i] != ',')
+			continue;
+		/* "please unsubscribe": a courtesy word, then the request */
+		rest = line + i;
+		rest_len = len - i;
+		trim_request(&rest, &rest_len);
+		while (rest_len > 0 && rest[0] == ',')
+		{
+			rest++;
+			rest_len--;
+			trim_request(&rest, &rest_len);
+		}
+		if (ascii_is_one_of(line, i, courtesy_words) && rest_len > 0 && rest_len <= 20 &&
+			ascii_is_one_of(rest, rest_len, unsubscribe_lines))
+			return 1;
+		/* "unsubscribe please": the request, then a courtesy word */
+		{
+			const char *head = line;
+			size_t		head_len = i;
+
+			trim_request(&head, &head_len);
+			if (head_len > 0 && head_len <= 20 && ascii_is_one_of(head, head_len, unsubscribe_lines) &&
+				rest_len > 0 && ascii_is_one_of(rest, rest_len, courtesy_words))
+				return 1;
+		}
 	}
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '.' ||
-					   line[len - 1] == '!'))
-		len--;
-	return len > 0 && len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines);
+	return 0;
 }
 
 void
@@ -1373,6 +1448,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		 * text, not inside a run of header fields (a message's own headers
 		 * read as text, a returned message's).
 		 */
+		if (zone == ZONE_TEXT && f == FIELD_NONE && !ascii_is_blank(line, len))
+			sc->text_lines++;	/* this line included */
 		sc->text_from_before = sc->text_from_line;
 		sc->text_from_line = zone == ZONE_TEXT && f == FIELD_FROM && !sc->last_line_field;
 		sc->last_line_field = f != FIELD_NONE || ascii_is_header_name(line, len);
@@ -1388,7 +1465,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
-		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc))
+		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc) &&
+				 sc->text_lines <= UNSUBSCRIBE_LINE_WITHIN)
 		{
 			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
 			sc->line_has_cue = 1;

@@ -104,10 +104,11 @@ typedef struct scan_state
 	int			banner;			/* a footer, disclaimer or scanner banner: to the paragraph's end */
 	int			quoted;			/* quoted reply text follows, to the end of this part */
 	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
-	int			subject_is_reply;
+	int			subject_is_reply;	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
 	int			text_from_line;	/* the line read was a "From:" in the text (a quoted header block's first) */
 	int			text_from_before;	/* the line before this one was */
-	int			last_line_field;	/* the line read was a header or DSN field */	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
+	int			last_line_field;	/* the line read was a header or DSN field */
+	int			text_lines;		/* lines of text read so far that are no field and not blank */
 	int			sender_stage;	/* the first failed recipient's reply answered MAIL FROM (phrases_segments.def) */
 
 	/*
@@ -137,6 +138,9 @@ typedef struct scan_state
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
+	int			cited_bad_address;	/* bad-address words stood in quotation marks in the text */
+	int			left_company;	/* an auto-reply's text says its person left ("no longer employed") */
+	int			not_forwarded;	/* ... and that mail to it is not passed on ("will not be forwarded") */
 	int			refused_at_greeting;	/* the remote server refused the connection itself (its greeting) */
 	int			answers_message;	/* written in reply: In-Reply-To/References, or "Re:" opens the Subject */
 	int			provider_host;	/* a large provider's host name appeared */

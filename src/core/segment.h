@@ -40,4 +40,10 @@ extern int	segment_hedged(const scan_state *sc, int plen, int after);
 /* Do a person's own words come just before it ("I want to unsubscribe from this list")? */
 extern int	segment_first_person(const scan_state *sc, int plen, int after);
 
+/*
+ * Does the phrase stand in double quotation marks ('the page says "user
+ * unknown"', curly quotes too): words cited, not said?
+ */
+extern int	segment_in_quotes(const scan_state *sc, int plen, int after);
+
 #endif

@@ -70,8 +70,9 @@ smtp_read_reply(const char *text, size_t len)
 
 	/*
 	 * A continuation line goes on with text, an enhanced status or an address
-	 * ("550-5.1.1 ...", "521-192.0.2.1 blocked"); digits that no dot follows
-	 * ("555-1234", "400-8899,628") are a telephone number.
+	 * ("550-5.1.1 ...", "521-192.0.2.1 blocked"); digits that no dot and
+	 * digit follow ("555-1234", "400-8899,628", a sentence ending in
+	 * "call 555-0133.") are a telephone number.
 	 */
 	if (len > 4 && text[3] == '-' && is_digit(text[4]))
 	{
@@ -79,7 +80,7 @@ smtp_read_reply(const char *text, size_t len)
 
 		while (j < len && is_digit(text[j]))
 			j++;
-		if (j >= len || text[j] != '.')
+		if (j + 1 >= len || text[j] != '.' || !is_digit(text[j + 1]))
 			return 0;
 	}
 	return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');

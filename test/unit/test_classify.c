@@ -65,6 +65,40 @@ test_matcher(void)
 	matcher_free(&m, free);
 }
 
+/*
+ * The states where patterns end are numbered last: matcher_has_output() says
+ * yes exactly where matcher_outputs() has a list, in an automaton larger than
+ * a 15-bit state could name; an empty pattern is refused.
+ */
+static void
+test_matcher_outputs_last(void)
+{
+	static char text[6000][9];
+	static const char *patterns[6000];
+	static const char *const empty[] = {"a", ""};
+	matcher		m;
+	int			i,
+				s,
+				agree = 1;
+
+	/* 6,000 distinct 8-byte patterns sharing only short prefixes: over 40,000 states. */
+	for (i = 0; i < 6000; i++)
+	{
+		snprintf(text[i], sizeof(text[i]), "%c%c%c%05d", 'a' + i % 26, 'a' + (i / 26) % 26,
+				 'a' + (i / 676) % 26, i * 7);
+		patterns[i] = text[i];
+	}
+	CHECK_INT(matcher_build(&m, patterns, 6000, malloc, free), 0);
+	CHECK(m.nstates > 32767);
+	for (s = 0; s < m.nstates; s++)
+		if (matcher_has_output(&m, (matcher_state) s) != (matcher_outputs(&m, (matcher_state) s) != NULL))
+			agree = 0;
+	CHECK(agree);
+	CHECK(!matcher_has_output(&m, 0));
+	matcher_free(&m, free);
+	CHECK_INT(matcher_build(&m, empty, 2, malloc, free), -1);
+}
+
 /* Basic and enhanced code readers: what counts as a code and what does not. */
 static void
 test_smtp_readers(void)
@@ -81,6 +115,7 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_reply("550-5.1.1 x", 11), 550);	/* a continuation line */
 	CHECK_INT(smtp_read_reply("555-1234", 8), 0);	/* a telephone number */
 	CHECK_INT(smtp_read_reply("400-8899,628", 12), 0);
+	CHECK_INT(smtp_read_reply("555-0133.", 9), 0);	/* "call 555-0133." */
 	CHECK_INT(smtp_read_reply("521-192.0.2.1 blocked", 21), 521);
 	CHECK_INT(smtp_read_enhanced("5.1.1 x", 7, &e), 5);
 	CHECK(e.klass == 5 && e.subject == 1 && e.detail == 1);
@@ -295,9 +330,45 @@ test_not_hard(void)
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* A bounce forwarded inline by Gmail or Thunderbird is read, as a '>' forward is: no returned original. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: failure notice\n\nWhat does this mean?\n\n"
+					   "---------- Forwarded message ---------\nFrom: MAILER-DAEMON@example.net\n"
+					   "Date: 1 Jul 2014 08:30:56 -0000\nSubject: failure notice\n\n"
+					   "<nobody@example.org>:\nRemote host said: 550 5.1.1 <nobody@example.org>... User Unknown\n").code, 10);
+	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
+					   "We were unable to deliver your message to a@example.org.\n\n"
+					   "Privacy Policy | Customer Support\n").code, 40);
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Considered UNSOLICITED BULK EMAIL, apparently from you\n\n"
+					   "A message from <a@example.com> to:\n-> b@example.org\n\nwas considered unsolicited bulk e-mail (UBE).\n\n"
+					   "We do try to minimize backscatter for more prominent cases of UBE and\n"
+					   "for infected mail, but for less obvious cases some balance is sought.\n").code, 52);
+	/* A reply of one word opens with it; the word on its own line deep in a message is a link's. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nHi,\nRemove\nThanks\n").code, 90);
+	CHECK_INT(classify("From: x@example.org\nSubject: My dream\nContent-Type: text/html\n\n"
+					   "Have you ever had an idea<BR>\nthat you can do the same?<BR>\n"
+					   "Pills are what you need<BR>\nto make your dream true.<BR>\n"
+					   "<A href=\"http://example.com/del.php?mail=a@example.com\">Remove\nyour email</A>\n").code != 90, 1);
 	/* An auto-reply under its own address exists, whatever it says of the address. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Away\n\n"
 					   "This address is no longer in use. Please write to b@example.org.\n").code, 60);
+	/* ... but one whose person left and whose mail is not forwarded is gone with no forwarding (LABELS.md 10). */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "Ann is no longer employed here. Your email has not been forwarded.\n").code, 10);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "I am on leave. Your email will not be forwarded.\n").code, 60);
+	/* Exchange's and Domino's replies say auto-generated; Sendmail's DSNs add a comment. */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated\nSubject: hi\n\nNoted.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated (failure)\nSubject: hi\n\nNoted.\n").code, 0);
+	/* A telephone number ending a sentence at a line's start is no reply code. */
+	CHECK_INT(classify("From: a@example.org\nX-Autoreply: yes\nSubject: Re: hi\n\nCall us at\n555-0133.\n").code, 60);
+	/* A person's own mail citing a server's words in quotation marks talks about them. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Login\n\nThe site says \"user unknown\" when I log in.\n").code, 0);
+	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\nuser unknown\n").code, 10);
+	/* A one-word request with a courtesy word around it; a courtesy word alone asks nothing. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe please.\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nBitte abmelden!\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nThanks!\n").code, 0);
 }
 
 /* Bytes that are not UTF-8 (Latin-1) still classify from their ASCII parts. */
@@ -373,6 +444,7 @@ main(void)
 		return 1;
 	}
 	test_matcher();
+	test_matcher_outputs_last();
 	test_smtp_readers();
 	test_providers();
 	test_remote_provider();
