@@ -90,7 +90,7 @@ $(CORE_OBJS) $(GLUE_OBJS): $(wildcard src/*.h src/core/*.h src/core/*.def)
 unittest: $(UNIT_TESTS)
 	@set -e; for t in $(UNIT_TESTS); do echo "== $$t"; ./$$t; done
 
-# The accuracy report on the three labelled corpora, each split into a
+# The accuracy report on the four labelled corpora, each split into a
 # development part and a check part (test/corpus/check-split.txt) whose misses
 # are never printed.  Fails below the floors (whole-corpus accuracy, then the
 # largest share of false-hard answers): the figures reached so far; raise them
@@ -101,6 +101,9 @@ unittest: $(UNIT_TESTS)
 SISIMAI_FLOOR    = 95.9
 DEV_FLOOR        = 96.7
 RESPONSES_FLOOR  = 99.5
+# fresh: rows written after the rules were, labelled before their first
+# classification (test/corpus/README.md); first-pass figures in docs/classifier.md.
+FRESH_FLOOR      = 97.7
 FALSE_HARD_MAX   = 0.7
 CHECK_SPLIT      = -c test/corpus/check-split.txt
 
@@ -109,6 +112,7 @@ accuracy: test/tools/accuracy.bin
 	./test/tools/accuracy.bin $(CHECK_SPLIT) -n sisimai eml test/corpus/sisimai/labels.tsv test/corpus/sisimai/eml $(SISIMAI_FLOOR) $(FALSE_HARD_MAX)
 	./test/tools/accuracy.bin $(CHECK_SPLIT) -n dev eml test/corpus/dev/labels.tsv test/corpus/dev/eml $(DEV_FLOOR) $(FALSE_HARD_MAX)
 	./test/tools/accuracy.bin $(CHECK_SPLIT) -n responses tsv test/corpus/responses.tsv $(RESPONSES_FLOOR) $(FALSE_HARD_MAX)
+	./test/tools/accuracy.bin $(CHECK_SPLIT) -n fresh tsv test/corpus/fresh.tsv $(FRESH_FLOOR) $(FALSE_HARD_MAX)
 
 # Every answer of the core in the working tree against the core at git revision
 # DIFF_BASE (default: the core before issue 11's speed work) on every corpus

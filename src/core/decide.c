@@ -106,6 +106,23 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 {
 	if (strength >= DEFINITIVE)
 		return code;
+	/*
+	 * X.1.2 names the destination system (the domain) bad: weaker words that
+	 * call an address bad ("550 5.1.2 The host name example.com does not
+	 * exist", where the host name is stepped over) speak of the domain.  Before
+	 * the 4xx row, since 21 is a soft code a 4.1.2 allows too.
+	 */
+	if (code == BOUNCE_10 && status_subject == 1 && status_detail == 2 && strength < STRONG)
+	{
+		*rule = "status_bad_domain";
+		return BOUNCE_21;
+	}
+	/* 5xx, 5.x.x: permanent.  Only generic words call it temporary ("554 Service not available"): a general bounce. */
+	if (reply_class == 5 && code == BOUNCE_20 && strength < MEDIUM)
+	{
+		*rule = "permanent_reply";
+		return BOUNCE_40;
+	}
 	/* 4xx, 4.x.x: temporary.  A hard phrase under it ("450 mailbox unavailable") is a temporary failure. */
 	if (reply_class == 4 && code == BOUNCE_10)
 	{

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "bounce_codes.h"
 #include "compiler.h"
 #include "fold.h"
 #include "segment.h"
@@ -218,7 +219,19 @@ scan_copy_evidence(char *dst, const char *src, size_t len)
 	dst[out] = '\0';
 }
 
-/* Record evidence when it is stronger than what is there (ties keep the first). */
+/*
+ * Does a cue displace an equally strong one?  Only a full mailbox over a bad
+ * address: a full mailbox exists, so of "invalid mailbox ... mailbox is full"
+ * (Mail.ru's "Local mailbox ... is unavailable: mailbox is full") the generic
+ * category is the lesser statement, as X.2.2 outranks such words (decide.c).
+ */
+static int
+displaces_on_tie(int code, int held)
+{
+	return code == BOUNCE_22 && held == BOUNCE_10;
+}
+
+/* Record evidence when it is stronger than what is there (ties keep the first, see above). */
 static void
 offer(scan_evidence *ev, int score, int code, const char *rule,
 	  const char *line, size_t len, size_t at)
@@ -226,7 +239,7 @@ offer(scan_evidence *ev, int score, int code, const char *rule,
 	size_t		start,
 				end;
 
-	if (score <= ev->score)
+	if (score < ev->score || (score == ev->score && !displaces_on_tie(code, ev->code)))
 		return;
 	ev->phrase = NULL;
 	ev->score = score;

@@ -281,6 +281,8 @@ smtp_reply_meaning(int reply)
 		return meaning(BOUNCE_20, WEAK - 5, "reply_421");
 	if (reply == 552)
 		return meaning(BOUNCE_22, WEAK - 5, "reply_552");
+	if (reply >= 530 && reply <= 538)	/* AUTH's replies (RFC 4954): the sender's login, a block */
+		return meaning(BOUNCE_50, WEAK - 5, "reply_auth");
 	if (reply >= 400 && reply < 500)
 		return meaning(BOUNCE_20, WEAK - 10, "reply_temporary");
 	if (reply >= 500 && reply < 600)
