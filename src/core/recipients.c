@@ -781,9 +781,14 @@ recipient_choose(const recipient_reader *rr, int arf, int dsn, int code, const c
 	/* RFC 5965: the report is about the recipient who complained, never our own bounce address. */
 	if (arf)
 		return CHOOSE_COMPLAINANT;
-	/* RFC 3834: an automatic (or a person's) reply comes from the recipient; addresses in its text are not. */
+	/*
+	 * RFC 3834: an automatic (or a person's) reply comes from the recipient;
+	 * addresses in its text are not.  So does step 12's reply whose person
+	 * left: the address it points to ("please contact jane@...") works.
+	 */
 	if (code == 60 || code == 100 || (code == 90 && !dsn) ||
-		(rule != NULL && (strcmp(rule, "not_a_bounce") == 0 || strcmp(rule, "person_reply") == 0)))
+		(rule != NULL && (strcmp(rule, "not_a_bounce") == 0 || strcmp(rule, "person_reply") == 0 ||
+						  strcmp(rule, "left_no_forwarding") == 0)))
 		return CHOOSE_REPLIER;
 	if (rr->dsn_groups > 0)
 		return CHOOSE_DSN;

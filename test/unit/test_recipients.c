@@ -270,6 +270,10 @@ static const char auto_reply[] =
 static void
 test_reports_and_replies(void)
 {
+	static const char left_pointing[] =
+		"From: john@acme.example\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+		"John no longer works for ACME. Your email will not be forwarded.\n"
+		"Please contact jane@acme.example\n";
 	collected  *c = recipients_of(arf);
 
 	CHECK_INT(c->n, 1);
@@ -286,6 +290,13 @@ test_reports_and_replies(void)
 	CHECK(strcmp(c->recipient[0], "pia@example.se") == 0);
 	CHECK_INT(c->code[0], 60);
 	check_agreement(auto_reply);
+
+	/* A reply saying its person left names a working address: the row is the reply's own sender. */
+	c = recipients_of(left_pointing);
+	CHECK_INT(c->n, 1);
+	CHECK(strcmp(c->recipient[0], "john@acme.example") == 0);
+	CHECK_INT(c->code[0], 10);
+	check_agreement(left_pointing);
 
 	c = recipients_of("Your message could not be delivered.\n");
 	CHECK_INT(c->n, 1);
