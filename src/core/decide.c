@@ -266,12 +266,14 @@ is_person_message(const scan_state *sc, int is_message, int failure_code)
  * address is not passed on ("X is no longer employed here ... your email has
  * not been forwarded")?  The address is gone with no forwarding: LABELS.md's
  * 10.  A person who left but names where to write, or one on leave whose mail
- * is not forwarded, is an auto-reply (60).
+ * is not forwarded, is an auto-reply (60); so are the two in different
+ * paragraphs or the other way round (the scanner sets not_forwarded only
+ * after left_company, in its paragraph): they may speak of different people.
  */
 static void
 gone_without_forwarding(const scan_state *sc, int failure_code, decision *d)
 {
-	if (d->code == BOUNCE_60 && sc->left_company && sc->not_forwarded &&
+	if (d->code == BOUNCE_60 && sc->not_forwarded &&
 		!sc->dsn && !sc->from_mailer && !sc->arf && !failure_code)
 	{
 		d->code = BOUNCE_10;

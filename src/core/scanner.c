@@ -405,10 +405,16 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* Bad-address words in quotation marks, in the text: cited, not said (decide.c). */
 			if (p->code == 10 && zone == ZONE_TEXT && !sc->remote_line && segment_in_quotes(sc, plen, after))
 				sc->cited_bad_address = 1;
-			/* An auto-reply says its person left, or that mail is not passed on (decide.c). */
+			/*
+			 * An auto-reply says its person left, then, in that paragraph,
+			 * that mail is not passed on (decide.c).  Apart or the other way
+			 * round ("I am on leave; mail is not forwarded. John has left,
+			 * contact Mary") the two speak of different things.
+			 */
 			if (p->code == 60 && strncmp(p->rule, "left_company", 12) == 0)
-				sc->left_company = 1;
-			if (p->code == 60 && strncmp(p->rule, "not_forwarded", 13) == 0)
+				sc->left_company = sc->paragraph + 1;
+			if (p->code == 60 && strncmp(p->rule, "not_forwarded", 13) == 0 &&
+				sc->left_company == sc->paragraph + 1)
 				sc->not_forwarded = 1;
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
 			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)

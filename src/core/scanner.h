@@ -141,8 +141,9 @@ typedef struct scan_state
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
 	int			cited_bad_address;	/* bad-address words stood in quotation marks in the text */
-	int			left_company;	/* an auto-reply's text says its person left ("no longer employed") */
-	int			not_forwarded;	/* ... and that mail to it is not passed on ("will not be forwarded") */
+	int			paragraph;		/* the text's paragraph being read: a blank line or a part's headers start the next */
+	int			left_company;	/* 1 + the paragraph where an auto-reply last said its person left; 0: never */
+	int			not_forwarded;	/* after that, in the same paragraph, it said mail is not passed on */
 	int			refused_at_greeting;	/* the remote server refused the connection itself (its greeting) */
 	int			answers_message;	/* written in reply: In-Reply-To/References, or "Re:" opens the Subject */
 	int			provider_host;	/* a large provider's host name appeared */

@@ -91,6 +91,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
 		if (is_blank_line(line, len))
 		{
+			sc->paragraph++;
 			sc->banner = 0;
 			sc->remote_line = 0;
 			if (sc->dsn_group_failed)
@@ -105,6 +106,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 		/* A new part's headers: what was quoted or a banner in the last part is over. */
 		sc->quoted = 0;
 		sc->later_text_recipient = 0;
+		sc->paragraph++;
 		sc->banner = 0;
 		sc->remote_line = 0;
 	}

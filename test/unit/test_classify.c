@@ -373,6 +373,17 @@ test_not_hard(void)
 					   "Ann is no longer employed here. Your email has not been forwarded.\n").code, 10);
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
 					   "I am on leave. Your email will not be forwarded.\n").code, 60);
+	/* Only "not forwarded" after "left", in the same paragraph, says the address is gone. */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "I am on leave; your email will not be forwarded. John is no longer with the company, "
+					   "contact Mary.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "Ann is no longer employed here.\n\nI am away; your email will not be forwarded.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Abwesenheitsnotiz\n\n"
+					   "Ihre Nachricht wird nicht weitergeleitet. Herr Meier ist nicht mehr f\xc3\xbcr den "
+					   "Vertrieb zust\xc3\xa4ndig.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Abwesenheitsnotiz\n\n"
+					   "Herr Meier ist nicht mehr im Unternehmen. Ihre Nachricht wird nicht weitergeleitet.\n").code, 10);
 	/* Exchange's and Domino's replies say auto-generated; Sendmail's DSNs add a comment. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated\nSubject: hi\n\nNoted.\n").code, 60);
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated (failure)\nSubject: hi\n\nNoted.\n").code, 0);
