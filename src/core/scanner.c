@@ -1391,9 +1391,13 @@ static const char *const unsubscribe_lines[] = {
  */
 #define UNSUBSCRIBE_LINE_WITHIN 3
 
-/* Courtesy words around a one-word request ("unsubscribe please", "bitte abmelden", "désinscription svp"). */
+/*
+ * Courtesy words around a one-word request ("unsubscribe please", "bitte
+ * abmelden", "désinscription svp").  Not "now": "Unsubscribe now" is a
+ * marketing mail's link text.
+ */
 static const char *const courtesy_words[] = {
-	"please", "pls", "plz", "thanks", "thank you", "thx", "now", "bitte", "danke", "svp", "merci",
+	"please", "pls", "plz", "thanks", "thank you", "thx", "bitte", "danke", "svp", "merci",
 	"por favor", "gracias", "grazie", "per favore", "tack", "kiitos", "dank u", "graag", "proszę", "prosze",
 	NULL
 };

@@ -396,6 +396,10 @@ test_not_hard(void)
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe please.\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nBitte abmelden!\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nThanks!\n").code, 0);
+	/* "Unsubscribe now" is a marketing mail's link text, no request. */
+	CHECK_INT(classify("From: news@shop.example\nSubject: Deals\n\nBig sale!\nunsubscribe now\n").code != 90, 1);
+	CHECK_INT(classify("From: news@shop.example\nSubject: Deals\n\nUnsubscribe now\nView in browser\n").code != 90, 1);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe, thanks\n").code, 90);
 }
 
 /* Bytes that are not UTF-8 (Latin-1) still classify from their ASCII parts. */
