@@ -396,6 +396,14 @@ test_not_hard(void)
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe please.\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nBitte abmelden!\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nThanks!\n").code, 0);
+	/* A person's ordinary mail is no complaint report nor a challenge; an abuse desk's and a challenge's are. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Noise\n\nMy neighbour has complained about the noise.\n").code, 0);
+	CHECK_INT(classify("From: p@example.org\nSubject: Noise\n\nWe received a complaint from the landlord.\n").code, 0);
+	CHECK_INT(classify("From: p@example.org\nSubject: Invoice\n\nCould you confirm that you sent the payment?\n").code, 0);
+	CHECK_INT(classify("From: abuse@isp.example\nSubject: Abuse\n\n"
+					   "One of our customers has complained about unsolicited bulk email from your network.\n").code, 200);
+	CHECK_INT(classify("From: p@example.org\nSubject: Please confirm\n\n"
+					   "Please confirm that you sent this message by clicking the link below.\n").code, 100);
 	/* "Unsubscribe now" is a marketing mail's link text, no request. */
 	CHECK_INT(classify("From: news@shop.example\nSubject: Deals\n\nBig sale!\nunsubscribe now\n").code != 90, 1);
 	CHECK_INT(classify("From: news@shop.example\nSubject: Deals\n\nUnsubscribe now\nView in browser\n").code != 90, 1);
