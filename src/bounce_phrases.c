@@ -38,7 +38,7 @@ role_label(int kind, int where)
 	switch (kind)
 	{
 		case PHRASE_CUE:
-			return where == IN_SUBJECT_ONLY ? "cue_in_subject" : "cue";
+			return where != IN_ANY ? "cue_in_subject" : "cue";
 		case PHRASE_CUT:
 			return "original_message_follows";
 		case PHRASE_FORWARD:

@@ -9,6 +9,7 @@
 	{text, code, strength, rule, kind, where, PHRASE_LANG, PHRASE_SOURCE},
 #define PHRASE(code, strength, rule, text) ENTRY(text, code, strength, rule, PHRASE_CUE, IN_ANY)
 #define SUBJECT(code, strength, rule, text) ENTRY(text, code, strength, rule, PHRASE_CUE, IN_SUBJECT_ONLY)
+#define SUBJECT_WHOLE(code, strength, rule, text) ENTRY(text, code, strength, rule, PHRASE_CUE, IN_SUBJECT_WHOLE)
 #define CUT(text) ENTRY(text, -1, 0, "original_message", PHRASE_CUT, IN_ANY)
 #define FORWARD(text) ENTRY(text, -1, 0, "forwarded", PHRASE_FORWARD, IN_ANY)
 #define QUOTE(text) ENTRY(text, -1, 0, "quoted_reply", PHRASE_QUOTE, IN_ANY)

@@ -42,6 +42,7 @@ typedef enum phrase_kind
 /* Where a cue counts. */
 #define IN_ANY 0
 #define IN_SUBJECT_ONLY 1		/* only in a Subject: header (e.g. the bare word "unsubscribe") */
+#define IN_SUBJECT_WHOLE 2		/* only as the whole Subject, or all of it after a "prefix:" ("Urlaub", "Auto: OOO") */
 
 typedef struct phrase
 {

@@ -327,6 +327,30 @@ is_failure_report(const scan_state *sc)
 		sc->status_code.klass == 4 || sc->status_code.klass == 5;
 }
 
+/* The longest "prefix: " before a whole-Subject cue ("Abwesenheitsnotiz: Urlaub"), folded. */
+#define SUBJECT_PREFIX_MAX 40
+
+/*
+ * Is the phrase that ended at byte `at` of a Subject line (plen folded bytes,
+ * `after` bytes read past it) all of the Subject: its value from the start or
+ * after one "prefix: ", and nothing but blanks and closing punctuation after?
+ */
+static int
+is_whole_subject(const scan_state *sc, int plen, int after, const char *line, size_t len, size_t at)
+{
+	unsigned char start = (unsigned char) (sc->ring_pos - after - plen);
+	unsigned char before = (unsigned char) (start - sc->subject_ring_at);
+	size_t		i;
+
+	for (i = at + 1; i < len; i++)
+		if (strchr(" \t\r.!", line[i]) == NULL)
+			return 0;
+	if (before == 0)
+		return 1;
+	return before <= SUBJECT_PREFIX_MAX && sc->ring[(unsigned char) (start - 1)] == ' ' &&
+		sc->ring[(unsigned char) (start - 2)] == ':';
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -376,7 +400,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->sender_stage = 1;
 			break;
 		case PHRASE_CUE:
-			if (zone == ZONE_HEADER || (p->where == IN_SUBJECT_ONLY && zone != ZONE_SUBJECT) ||
+			if (zone == ZONE_HEADER || (p->where != IN_ANY && zone != ZONE_SUBJECT) ||
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
 				break;
 			if (zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient)
@@ -391,6 +415,8 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 51 && segment_hedged(sc, plen, after))
 				break;
 			if (p->code == 90 && is_failure_report(sc))
+				break;
+			if (p->where == IN_SUBJECT_WHOLE && !is_whole_subject(sc, plen, after, line, len, at))
 				break;
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
 			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
@@ -1296,6 +1322,7 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 							m = ndr_subject_prefix_len(value, vlen);
 
 				sc->subject_is_reply = n > 0;
+				sc->subject_ring_at = sc->ring_pos;
 				/* "Undeliverable: Virus alert": the words after the prefix are the returned mail's Subject. */
 				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)

@@ -404,6 +404,12 @@ test_not_hard(void)
 					   "One of our customers has complained about unsolicited bulk email from your network.\n").code, 200);
 	CHECK_INT(classify("From: p@example.org\nSubject: Please confirm\n\n"
 					   "Please confirm that you sent this message by clicking the link below.\n").code, 100);
+	/* A bare absence word is a Subject of its own ("Urlaub", "Auto: OOO"), not a word in a newsletter's. */
+	CHECK_INT(classify("From: news@reisen.example\nSubject: Urlaub in Italien: unsere Angebote\n\nJetzt buchen.\n").code, 0);
+	CHECK_INT(classify("From: news@shop.example\nSubject: Absence management for HR teams\n\nRead on.\n").code, 0);
+	CHECK_INT(classify("From: a@example.org\nSubject: Urlaub\n\nHallo.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nSubject: Abwesenheitsnotiz: Urlaub!\n\nHallo.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nSubject: OOO\n\nBack Monday.\n").code, 60);
 	/* "Unsubscribe now" is a marketing mail's link text, no request. */
 	CHECK_INT(classify("From: news@shop.example\nSubject: Deals\n\nBig sale!\nunsubscribe now\n").code != 90, 1);
 	CHECK_INT(classify("From: news@shop.example\nSubject: Deals\n\nUnsubscribe now\nView in browser\n").code != 90, 1);
