@@ -293,7 +293,7 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 	 * the person cites it in quotation marks ('the site says "user unknown"').
 	 */
 	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL &&
-		(d->evidence->score < STRONG || sc->cited_bad_address))
+		(d->evidence->score < STRONG || d->evidence->cited))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "not_a_bounce";

@@ -231,8 +231,11 @@ displaces_on_tie(int code, int held)
 	return code == BOUNCE_22 && held == BOUNCE_10;
 }
 
-/* Record evidence when it is stronger than what is there (ties keep the first, see above). */
-static void
+/*
+ * Record evidence when it is stronger than what is there (ties keep the
+ * first, see above); 1 if it was recorded.
+ */
+static int
 offer(scan_evidence *ev, int score, int code, const char *rule,
 	  const char *line, size_t len, size_t at)
 {
@@ -240,14 +243,16 @@ offer(scan_evidence *ev, int score, int code, const char *rule,
 				end;
 
 	if (score < ev->score || (score == ev->score && !displaces_on_tie(code, ev->code)))
-		return;
+		return 0;
 	ev->phrase = NULL;
+	ev->cited = 0;
 	ev->score = score;
 	ev->code = code;
 	ev->rule = rule;
 	start = at > SCAN_CONTEXT_BEFORE ? at - SCAN_CONTEXT_BEFORE : 0;
 	end = len - at > SCAN_CONTEXT_AFTER ? at + SCAN_CONTEXT_AFTER : len;
 	scan_set_evidence(ev, line + start, end - start);
+	return 1;
 }
 
 void
@@ -428,9 +433,6 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
-			/* Bad-address words in quotation marks, in the text: cited, not said (decide.c). */
-			if (p->code == 10 && zone == ZONE_TEXT && !sc->remote_line && segment_in_quotes(sc, plen, after))
-				sc->cited_bad_address = 1;
 			/*
 			 * An auto-reply says its person left, then, in that paragraph,
 			 * that mail is not passed on (decide.c).  Apart or the other way
@@ -448,7 +450,18 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
 
-				offer(ev, p->strength, p->code, p->rule, line, len, at);
+				/*
+				 * Bad-address words in quotation marks, in the text, are
+				 * cited, not said (decide.c): the mark stays on this cue, and
+				 * the same words said outright displace it.
+				 */
+				int			cited = p->code == 10 && zone == ZONE_TEXT && !sc->remote_line &&
+					segment_in_quotes(sc, plen, after, line, len, at);
+
+				if (ev->cited && !cited && p->strength == ev->score)
+					ev->score = 0;
+				if (offer(ev, p->strength, p->code, p->rule, line, len, at))
+					ev->cited = cited;
 				if (ev->rule == p->rule && ev->score == p->strength)
 					ev->phrase = p->text;
 				sc->line_has_cue = 1;
@@ -893,7 +906,10 @@ commit_line_cues(scan_state *sc)
 
 	for (l = 0; l < LEVEL_COUNT; l++)
 	{
-		if (sc->line_cue[l].score > sc->cue[l].score)
+		/* Words said outright displace the same strength cited (on_phrase). */
+		if (sc->line_cue[l].score > sc->cue[l].score ||
+			(sc->line_cue[l].score > 0 && sc->line_cue[l].score == sc->cue[l].score &&
+			 sc->cue[l].cited && !sc->line_cue[l].cited))
 			sc->cue[l] = sc->line_cue[l];
 		sc->line_cue[l].score = 0;
 	}

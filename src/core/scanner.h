@@ -50,6 +50,7 @@ typedef struct scan_evidence
 	int			code;
 	const char *rule;
 	const char *phrase;			/* the phrase that matched (static), NULL for a code or a fact */
+	int			cited;			/* the words stood in quotation marks in the text: cited, not said */
 	size_t		raw_len;
 	char		raw[SCAN_CONTEXT_BEFORE + SCAN_CONTEXT_AFTER];
 } scan_evidence;
@@ -141,7 +142,6 @@ typedef struct scan_state
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
-	int			cited_bad_address;	/* bad-address words stood in quotation marks in the text */
 	int			paragraph;		/* the text's paragraph being read: a blank line or a part's headers start the next */
 	int			left_company;	/* 1 + the paragraph where an auto-reply last said its person left; 0: never */
 	int			not_forwarded;	/* after that, in the same paragraph, it said mail is not passed on */

@@ -293,16 +293,20 @@ ring_byte(const scan_state *sc, int back)
 }
 
 int
-segment_in_quotes(const scan_state *sc, int plen, int after)
+segment_in_quotes(const scan_state *sc, int plen, int after, const char *line, size_t len, size_t at)
 {
 	int			open_at = after + plen + 1;
+	const unsigned char *close = (const unsigned char *) line + at + 1;
+	size_t		rest = at < len ? len - at - 1 : 0;
 
-	/* The byte after the phrase is known only once it was read. */
-	if (!after)
-		return 0;
-	/* '"' on both sides, or U+201C before and U+201D after (E2 80 9C, E2 80 9D). */
-	if (ring_byte(sc, open_at) == '"' && ring_byte(sc, 1) == '"')
-		return 1;
+	/*
+	 * '"' on both sides, or U+201C before and U+201D after (E2 80 9C, E2 80
+	 * 9D).  The opening mark is in the ring of folded bytes; the closing one
+	 * is read in the line itself (the ring holds at most one byte past the
+	 * phrase), all three bytes: E2 80 94 is an em dash.
+	 */
+	if (ring_byte(sc, open_at) == '"')
+		return rest >= 1 && close[0] == '"';
 	return ring_byte(sc, open_at + 2) == 0xE2 && ring_byte(sc, open_at + 1) == 0x80 &&
-		ring_byte(sc, open_at) == 0x9C && ring_byte(sc, 1) == 0xE2;
+		ring_byte(sc, open_at) == 0x9C && rest >= 3 && close[0] == 0xE2 && close[1] == 0x80 && close[2] == 0x9D;
 }

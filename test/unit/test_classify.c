@@ -392,6 +392,14 @@ test_not_hard(void)
 	/* A person's own mail citing a server's words in quotation marks talks about them. */
 	CHECK_INT(classify("From: p@example.org\nSubject: Login\n\nThe site says \"user unknown\" when I log in.\n").code, 0);
 	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\nuser unknown\n").code, 10);
+	/* The citation marks its own cue only: a strong line said outright still counts. */
+	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\nSorry, \"user unknown\" here.\n"
+					   "This mailbox does not exist.\n").code, 10);
+	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\n"
+					   "Sorry, \"user unknown\" here. This mailbox does not exist.\n").code, 10);
+	/* U+201C ... U+201D quote; an em dash (E2 80 94) after the words is no closing quote. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Login\n\nThe site says \xe2\x80\x9cuser unknown\xe2\x80\x9d.\n").code, 0);
+	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\n\xe2\x80\x9cuser unknown\xe2\x80\x94 sorry\n").code, 10);
 	/* A one-word request with a courtesy word around it; a courtesy word alone asks nothing. */
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe please.\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nBitte abmelden!\n").code, 90);
