@@ -5,10 +5,15 @@
 
 #include <stddef.h>
 
-#define ENTRY(text, code, strength, rule, kind, where) \
-	{text, code, strength, rule, kind, where, PHRASE_LANG, PHRASE_SOURCE},
+#define MARKED_ENTRY(text, code, strength, rule, kind, where, mark) \
+	{text, code, strength, rule, kind, where, PHRASE_LANG, PHRASE_SOURCE, mark},
+#define ENTRY(text, code, strength, rule, kind, where) MARKED_ENTRY(text, code, strength, rule, kind, where, MARK_NONE)
 #define PHRASE(code, strength, rule, text) ENTRY(text, code, strength, rule, PHRASE_CUE, IN_ANY)
+#define PHRASE_MARK(code, strength, rule, mark, text) \
+	MARKED_ENTRY(text, code, strength, rule, PHRASE_CUE, IN_ANY, mark)
 #define SUBJECT(code, strength, rule, text) ENTRY(text, code, strength, rule, PHRASE_CUE, IN_SUBJECT_ONLY)
+#define SUBJECT_MARK(code, strength, rule, mark, text) \
+	MARKED_ENTRY(text, code, strength, rule, PHRASE_CUE, IN_SUBJECT_ONLY, mark)
 #define SUBJECT_WHOLE(code, strength, rule, text) ENTRY(text, code, strength, rule, PHRASE_CUE, IN_SUBJECT_WHOLE)
 #define CUT(text) ENTRY(text, -1, 0, "original_message", PHRASE_CUT, IN_ANY)
 #define FORWARD(text) ENTRY(text, -1, 0, "forwarded", PHRASE_FORWARD, IN_ANY)

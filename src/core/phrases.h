@@ -44,6 +44,20 @@ typedef enum phrase_kind
 #define IN_SUBJECT_ONLY 1		/* only in a Subject: header (e.g. the bare word "unsubscribe") */
 #define IN_SUBJECT_WHOLE 2		/* only as the whole Subject, or all of it after a "prefix:" ("Urlaub", "Auto: OOO") */
 
+/*
+ * What a built-in cue also tells the decision, besides its code (decide.c):
+ * declared in the .def files with PHRASE_MARK, so that a user rule set's rule
+ * of the same name (rules.h) never sets it.
+ */
+typedef enum phrase_mark
+{
+	MARK_NONE,
+	MARK_LEFT_COMPANY,			/* an auto-reply says its person left ("no longer employed") */
+	MARK_NOT_FORWARDED,			/* ... and that mail is not passed on ("will not be forwarded") */
+	MARK_WARNING_ONLY,			/* the reporting MTA says the message is not lost (a delay notice) */
+	MARK_REFUSED_AT_GREETING	/* the remote refused the connection itself, at its greeting */
+} phrase_mark;
+
 typedef struct phrase
 {
 	const char *text;			/* lower case, single spaces, UTF-8 */
@@ -54,6 +68,7 @@ typedef struct phrase
 	unsigned char where;
 	const char *lang;			/* ISO 639-1 code of the wording's language, NULL: any */
 	const char *source;			/* the table it comes from (see phrases.c) */
+	unsigned char mark;			/* phrase_mark: built-in phrases only */
 } phrase;
 
 extern const phrase bounce_phrases[];

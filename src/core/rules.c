@@ -422,6 +422,7 @@ bounce_ruleset_compile(const char *set_name, const bounce_rule_def *rules, int n
 
 		p->kind = PHRASE_CUE;
 		p->where = IN_ANY;
+		p->mark = MARK_NONE;		/* a rule named like a built-in one sets no flag of the decision */
 		p->code = (short) r->code;
 		p->strength = USER_RULE_STRENGTH;
 		p->source = "rule_set";

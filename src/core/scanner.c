@@ -430,8 +430,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (zone == ZONE_SUBJECT && sc->subject_original_at > 0 && at > sc->subject_original_at)
 				break;
 			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
-			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
-				strcmp(p->rule, "warning_only") == 0)
+			if (p->mark == MARK_WARNING_ONLY && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)))
 				sc->delay_notice = 1;
 			/*
 			 * An auto-reply says its person left, then, in that paragraph,
@@ -439,13 +438,12 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			 * round ("I am on leave; mail is not forwarded. John has left,
 			 * contact Mary") the two speak of different things.
 			 */
-			if (p->code == 60 && strncmp(p->rule, "left_company", 12) == 0)
+			if (p->mark == MARK_LEFT_COMPANY)
 				sc->left_company = sc->paragraph + 1;
-			if (p->code == 60 && strncmp(p->rule, "not_forwarded", 13) == 0 &&
-				sc->left_company == sc->paragraph + 1)
+			if (p->mark == MARK_NOT_FORWARDED && sc->left_company == sc->paragraph + 1)
 				sc->not_forwarded = 1;
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
-			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)
+			if (p->mark == MARK_REFUSED_AT_GREETING && zone == ZONE_TEXT)
 				sc->refused_at_greeting = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];

@@ -278,6 +278,36 @@ test_too_large(void)
 	CHECK_INT(bad, -1);
 }
 
+/*
+ * The decision's flags come from built-in phrases only: a set (or rule) named
+ * like a built-in rule ("left_company", "warning_only") sets none of them.
+ */
+static void
+test_no_flags_by_name(void)
+{
+	bounce_rule_def left[] = {rule("trip", "on a business trip", 60)};
+	bounce_rule_def warn[] = {rule("warning_only", "parcel is on its way", 70)};
+	rule_problem why;
+	int			bad;
+	bounce_ruleset *rs = bounce_ruleset_compile("left_company", left, 1, NULL, 0, malloc, free, &why, &bad);
+
+	CHECK(rs != NULL);
+	if (rs == NULL)
+		return;
+	CHECK_INT(classify_with(rs, "From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Re: hi\n\n"
+							"I am on a business trip. Your email will not be forwarded.\n", NULL).code, 60);
+	bounce_ruleset_free(rs);
+	rs = bounce_ruleset_compile("warning_only", warn, 1, NULL, 0, malloc, free, &why, &bad);
+	CHECK(rs != NULL);
+	if (rs == NULL)
+		return;
+	CHECK(strcmp(classify_with(rs, "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n\n"
+							   "Your parcel is on its way.\n"
+							   "<a@example.net>: host mx.example.net[192.0.2.1] said: 450 4.7.1 Try later\n",
+							   NULL).rule, "delay_warning") != 0);
+	bounce_ruleset_free(rs);
+}
+
 int
 main(void)
 {
@@ -291,6 +321,7 @@ main(void)
 	test_scopes();
 	test_providers();
 	test_refusals();
+	test_no_flags_by_name();
 	test_thousand("custom refusal", 1);
 	test_thousand("the remote server refused this message because of a custom rule of ours", 3);
 	test_too_large();
