@@ -314,6 +314,17 @@ is_failure_report(const scan_state *sc)
 		sc->status_code.klass == 4 || sc->status_code.klass == 5;
 }
 
+/*
+ * Does the request name a wish ("want to unsubscribe", "wish to ...", "like
+ * to ...")?  Who wishes is then in the words before it: "I", or the reader.
+ */
+static int
+is_volition_phrase(const char *text)
+{
+	return strncmp(text, "want to ", 8) == 0 || strncmp(text, "wish to ", 8) == 0 ||
+		strncmp(text, "like to ", 8) == 0;
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -362,6 +373,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			 * is none; nor is "not listed in" a blocklisting.
 			 */
 			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
+				break;
+			/* "want/wish/like to unsubscribe" asks only when the one who wants is not "you". */
+			if (p->code == 90 && is_volition_phrase(p->text) && segment_second_person(sc, plen, after))
 				break;
 			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
 			if (p->code == 51 && segment_hedged(sc, plen, after))

@@ -282,3 +282,18 @@ segment_first_person(const scan_state *sc, int plen, int after)
 {
 	return preceded_by(sc, plen, after, first_person);
 }
+
+/*
+ * Words that make the reader the subject: "if you would like to unsubscribe
+ * from this list, visit ..." (Mailman's notices, every list footer) tells the
+ * reader how, it asks for nothing.
+ */
+static const char *const second_person[] = {
+	"you", "you'd", "youd", "u", NULL
+};
+
+int
+segment_second_person(const scan_state *sc, int plen, int after)
+{
+	return preceded_by(sc, plen, after, second_person);
+}

@@ -40,4 +40,10 @@ extern int	segment_hedged(const scan_state *sc, int plen, int after);
 /* Do a person's own words come just before it ("I want to unsubscribe from this list")? */
 extern int	segment_first_person(const scan_state *sc, int plen, int after);
 
+/*
+ * Is "you" the one who wants, among the three words before it in its clause
+ * ("if you would like to unsubscribe", "should you wish to unsubscribe")?
+ */
+extern int	segment_second_person(const scan_state *sc, int plen, int after);
+
 #endif
