@@ -78,16 +78,12 @@ if [ "${1:-}" = "--in-cluster" ]; then
 	echo "bench/classify.sh: preparing $ROWS responses and $MAILS emails" >&2
 	"${PSQL[@]}" -v rows="$ROWS" -v mails="$MAILS" -v eml_file="$work/eml.tsv" >/dev/null <<'SQL'
 CREATE EXTENSION bouncecode;
-CREATE TABLE corpus (id text, accept text, recipient text, source text, lang text, resp text);
--- The response corpus's first 449 rows: SMTP replies and DSN fragments as an
--- import table holds them, and the rows every earlier figure was measured on
--- (the rows added since are whole bounce messages written to test accuracy).
-\copy corpus FROM PROGRAM 'sed -n 2,450p test/corpus/responses.tsv'
+\i bench/corpus.sql
 -- Realistic rows: the corpus responses, each made unique by a queue id.
 CREATE TABLE responses AS
 	SELECT i AS id, c.resp || ' [queue ' || md5(i::text) || ']' AS resp
 	FROM generate_series(1, :rows) i
-	JOIN (SELECT row_number() OVER () - 1 AS n, resp FROM corpus) c ON c.n = i % (SELECT count(*) FROM corpus);
+	JOIN (SELECT row_number() OVER () - 1 AS n, response AS resp FROM corpus) c ON c.n = i % (SELECT count(*) FROM corpus);
 -- Whole emails, byte for byte as Sisimai reads them, stored as any text
 -- column is (TOAST, compressed).
 CREATE TABLE eml_files (name text, raw bytea);
@@ -240,9 +236,9 @@ export PG_CONFIG=$PG_BINDIR/pg_config
 cc -std=c99 -O2 -Isrc -o bench/core_throughput.bin bench/core_throughput.c src/core/*.c
 
 echo "== the pure C core (100 MB of corpus responses)"
-# The same 449 responses as the rows below (the header line and the first 449).
+# The same responses as the rows below (bench/responses.sh), after a header line.
 core_rows=$(mktemp)
-sed -n 1,450p test/corpus/responses.tsv > "$core_rows"
+{ echo; sh bench/responses.sh; } > "$core_rows"
 ./bench/core_throughput.bin "$core_rows" 100
 rm -f "$core_rows"
 

@@ -66,11 +66,7 @@ echo "bench/trigger.sh: preparing $ROWS rows" >&2
 run_sql -v rows="$ROWS" -v rows_file="$work/rows.tsv" -v coded_file="$work/coded.tsv" \
 	-v empty_trigger_so="$EMPTY_TRIGGER_SO" <<'SQL'
 CREATE EXTENSION bouncecode;
-CREATE TABLE corpus (id text, accept text, recipient text, source text, lang text, response text);
--- The response corpus's first 449 rows: SMTP replies and DSN fragments as an
--- import table holds them, and the rows every earlier figure was measured on
--- (the rows added since are whole bounce messages written to test accuracy).
-\copy corpus FROM PROGRAM 'sed -n 2,450p test/corpus/responses.tsv'
+\i bench/corpus.sql
 CREATE TEMP TABLE bench_rows AS
 	SELECT i AS id,
 	       timestamptz '2024-06-11 09:00:00+00' + i * interval '1 second' AS received_at,

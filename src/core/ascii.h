@@ -47,6 +47,18 @@ ascii_find(const char *s, size_t len, const char *word)
 	return len;
 }
 
+/* Is s[0..len) empty or only spaces and tabs? */
+static inline int
+ascii_is_blank(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
 /* Is s[0..len) exactly one of the lower-case words of the NULL-terminated list, in any case? */
 static inline int
 ascii_is_one_of(const char *s, size_t len, const char *const *list)

@@ -10,8 +10,6 @@
 
 #include <string.h>
 
-#define MATCHER_MAX_STATES MATCHER_STATE_MASK
-
 /* Build context: the trie before it becomes a DFA. */
 typedef struct build
 {
@@ -182,7 +180,10 @@ complete_dfa(build *b, int npatterns)
 /*
  * Renumber the states breadth-first, so the shallow states that ordinary text
  * keeps returning to share a few kilobytes of the table (cache-friendly), not
- * rows scattered over megabytes.  Returns 0 or -1 when memory runs out.
+ * rows scattered over megabytes; the states where patterns end go last, in
+ * the same order, so matcher_has_output() is one comparison.  The root has no
+ * output (patterns are never empty), so it stays state 0.  Returns 0 or -1
+ * when memory runs out.
  */
 static int
 renumber_breadth_first(matcher *m, void *(*alloc) (size_t), void (*release) (void *))
@@ -228,6 +229,21 @@ renumber_breadth_first(matcher *m, void *(*alloc) (size_t), void (*release) (voi
 			}
 		}
 	}
+	/* Breadth-first order, the states without output first. */
+	{
+		int			r = 0,
+					i,
+					pass;
+
+		for (pass = 0; pass < 2; pass++)
+		{
+			if (pass == 1)
+				m->first_output_state = (matcher_state) r;
+			for (i = 0; i < tail; i++)
+				if ((m->first_output[order[i]] >= 0) == (pass == 1))
+					rank[order[i]] = r++;
+		}
+	}
 	for (s = 0; s < n; s++)
 	{
 		int			r = rank[s];
@@ -268,6 +284,9 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 	size_t		table;
 
 	memset(m, 0, sizeof(*m));
+	for (i = 0; i < npatterns; i++)
+		if (patterns[i][0] == '\0')
+			return -1;			/* an empty pattern would match everywhere */
 	assign_classes(m, patterns, npatterns);
 	/*
 	 * The trie has at most one state per pattern byte, and far fewer where
@@ -299,10 +318,6 @@ matcher_build(matcher *m, const char *const *patterns, int npatterns,
 	if (m->nstates < 0 || complete_dfa(&b, npatterns) < 0 ||
 		renumber_breadth_first(m, alloc, release) < 0)
 		goto fail;
-	/* Flag every transition into a state where patterns end. */
-	for (i = 0; i < m->nstates * m->nclasses; i++)
-		if (m->first_output[m->next[i]] >= 0)
-			m->next[i] |= MATCHER_OUTPUT_FLAG;
 	release(b.own);
 	release(b.own_next);
 	release(b.fail);

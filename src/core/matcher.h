@@ -10,7 +10,7 @@
  *
  *   matcher_build(&m, patterns, n, alloc, release)   once per pattern set
  *   s = 0; s = matcher_step(&m, s, byte)             per byte of text
- *   matcher_has_output(s), matcher_outputs(&m, s)    the pattern ids ending here
+ *   matcher_has_output(&m, s), matcher_outputs(&m, s) the pattern ids ending here
  *   matcher_free(&m, release)                        when the set is dropped
  *
  * Whole-word matching is the caller's (scanner.c checks the bytes around a
@@ -24,10 +24,19 @@
 
 typedef uint16_t matcher_state;
 
+/* The most states one automaton can have (state ids 0 .. MATCHER_MAX_STATES - 1). */
+#define MATCHER_MAX_STATES 65535
+
 typedef struct matcher
 {
 	int			nstates;
 	int			nclasses;
+	/*
+	 * States are numbered so that those where patterns end come last: the
+	 * hot loop knows whether to look for matches by one comparison with the
+	 * state it already holds, with no flag bit taken from the state's range.
+	 */
+	matcher_state first_output_state;
 	uint8_t		byte_class[256];	/* byte -> class; class 0 is "in no pattern" */
 	matcher_state *next;		/* nstates * nclasses transitions */
 	int32_t    *first_output;	/* per state: index into outputs, or -1 */
@@ -46,32 +55,25 @@ extern int	matcher_build(matcher *m, const char *const *patterns, int npatterns,
 /* Release what matcher_build allocated (with the same allocator's release). */
 extern void matcher_free(matcher *m, void (*release) (void *));
 
-/*
- * A state as the scanner holds it carries a flag bit saying "patterns end
- * here", so the hot loop needs no second table lookup to know whether to look.
- */
-#define MATCHER_OUTPUT_FLAG 0x8000
-#define MATCHER_STATE_MASK 0x7FFF
-
-/* The next state after byte c (with its output flag). */
+/* The next state after byte c. */
 static inline matcher_state
 matcher_step(const matcher *m, matcher_state s, unsigned char c)
 {
-	return m->next[(size_t) (s & MATCHER_STATE_MASK) * (size_t) m->nclasses + m->byte_class[c]];
+	return m->next[(size_t) s * (size_t) m->nclasses + m->byte_class[c]];
 }
 
 /* Do patterns end in state s? */
 static inline int
-matcher_has_output(matcher_state s)
+matcher_has_output(const matcher *m, matcher_state s)
 {
-	return (s & MATCHER_OUTPUT_FLAG) != 0;
+	return s >= m->first_output_state;
 }
 
 /* The pattern ids that end in state s, terminated by -1; NULL when none. */
 static inline const int32_t *
 matcher_outputs(const matcher *m, matcher_state s)
 {
-	int32_t		first = m->first_output[s & MATCHER_STATE_MASK];
+	int32_t		first = m->first_output[s];
 
 	return first < 0 ? NULL : &m->outputs[first];
 }

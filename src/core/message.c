@@ -71,6 +71,46 @@ next_line(cursor *c, const char **line, size_t *len)
 	return 1;
 }
 
+/* Step over an mbox "From " separator line, if the cursor is at one. */
+static void
+skip_mbox_separator(cursor *c)
+{
+	const char *line;
+	size_t		n;
+
+	if (c->len - c->pos >= 5 && memcmp(c->text + c->pos, "From ", 5) == 0)
+		next_line(c, &line, &n);
+}
+
+/*
+ * Where a whole message's header block starts: after lines of nothing but
+ * blanks (a message saved or pasted by hand often starts with one) and an mbox
+ * "From " separator line.  Only for the message itself: in a MIME part, an
+ * empty first line means the part has no header fields.
+ */
+static size_t
+message_start(const char *text, size_t len)
+{
+	cursor		c = {text, len, 0};
+	size_t		start = 0;
+	const char *line;
+	size_t		n;
+
+	while (next_line(&c, &line, &n))
+	{
+		size_t		i = 0;
+
+		while (i < n && (line[i] == ' ' || line[i] == '\t'))
+			i++;
+		if (i < n || c.pos == len)
+			break;
+		start = c.pos;
+	}
+	c.pos = start;
+	skip_mbox_separator(&c);
+	return c.pos;
+}
+
 int
 message_looks_like(const char *text, size_t len)
 {
@@ -84,9 +124,7 @@ message_looks_like(const char *text, size_t len)
 		"mime-version:", "message-id:", "delivered-to:", "reply-to:", NULL
 	};
 
-	/* An mbox "From " separator line may come first. */
-	if (len >= 5 && memcmp(text, "From ", 5) == 0)
-		next_line(&c, &line, &n);
+	c.pos = message_start(text, len);
 	while (next_line(&c, &line, &n))
 	{
 		int			i;
@@ -247,8 +285,7 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 	int			decoded = 0;	/* the current field was scanned with its encoded words decoded */
 
 	memset(e, 0, sizeof(*e));
-	if (len >= 5 && memcmp(text, "From ", 5) == 0)
-		next_line(&c, &line, &n);
+	skip_mbox_separator(&c);
 	while (next_line(&c, &line, &n))
 	{
 		int			continuation = n > 0 && (line[0] == ' ' || line[0] == '\t');
@@ -706,11 +743,14 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 int
 message_scan(scan_state *sc, const char *text, size_t len)
 {
+	size_t		start;
+
 	if (!message_looks_like(text, len))
 	{
 		scan_lines(sc, text, len, ZONE_TEXT);
 		return 0;
 	}
-	walk_entity(sc, text, len, 0);
+	start = message_start(text, len);
+	walk_entity(sc, text + start, len - start, 0);
 	return 1;
 }

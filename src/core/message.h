@@ -13,7 +13,7 @@
 
 #include "scanner.h"
 
-/* True when text starts like a message: a header block ending in a blank line. */
+/* True when text starts like a message (after any blank lines and an mbox "From " line): a header block ending in a blank line. */
 extern int	message_looks_like(const char *text, size_t len);
 
 /*

@@ -352,7 +352,7 @@ build_automata(bounce_ruleset *rs, const char **patterns, int npatterns)
 		size_t		states = 1;
 		rule_automaton *ra;
 
-		while (end < npatterns && states + strlen(patterns[end]) <= MATCHER_STATE_MASK)
+		while (end < npatterns && states + strlen(patterns[end]) <= RULE_AUTOMATON_MAX_STATES)
 			states += strlen(patterns[end++]);
 		if (rs->nautomata == RULE_AUTOMATA_MAX)
 			return RULE_SET_TOO_LARGE;

@@ -75,8 +75,15 @@ typedef struct rule_scope
 	int			status[3];		/* klass 0: any */
 } rule_scope;
 
-/* Distinct automata per set: each holds at most 32767 states (matcher_state). */
+/* Distinct automata per set, each of at most RULE_AUTOMATON_MAX_STATES states. */
 #define RULE_AUTOMATA_MAX SCAN_RULE_AUTOMATA_MAX
+
+/*
+ * A rule set's automaton is kept to half what a matcher can hold: a rule set
+ * may use any bytes (up to 256 byte classes), and the bound keeps its tables
+ * at most 16 MB each, 128 MB for the largest set.
+ */
+#define RULE_AUTOMATON_MAX_STATES 32767
 
 /* One automaton over the folded phrases of rules first_rule.. (in order). */
 typedef struct rule_automaton
@@ -90,7 +97,7 @@ typedef struct bounce_ruleset
 {
 	/*
 	 * The rules' phrases, split in order into automata of at most
-	 * MATCHER_STATE_MASK states (a trie has at most one state per pattern
+	 * RULE_AUTOMATON_MAX_STATES states (a trie has at most one state per pattern
 	 * byte, plus the root), so a set of any phrases fits in at most
 	 * RULE_AUTOMATA_MAX of them; each costs one table step per byte.
 	 */

@@ -520,7 +520,7 @@ feed_rules(scan_state *sc, unsigned char c, const char *line, size_t len, size_t
 		if (sc->rule_pending[a] != NULL)
 			rule_matches(sc, a, c, 0, line, len, at, zone);
 		sc->rule_state[a] = matcher_step(&rs->automata[a].m, sc->rule_state[a], c);
-		if (matcher_has_output(sc->rule_state[a]))
+		if (matcher_has_output(&rs->automata[a].m, sc->rule_state[a]))
 			rule_matches(sc, a, c, 1, line, len, at, zone);
 	}
 }
@@ -536,6 +536,7 @@ typedef struct feeder
 	const matcher_state *next;
 	const uint8_t *byte_class;
 	size_t		nclasses;
+	matcher_state first_output_state;
 	matcher_state state;
 	unsigned char ring_pos;
 	int			has_rules;		/* a user rule set steps too */
@@ -549,6 +550,7 @@ feeder_begin(feeder *f, const scan_state *sc)
 	f->next = sc->m->next;
 	f->byte_class = sc->m->byte_class;
 	f->nclasses = (size_t) sc->m->nclasses;
+	f->first_output_state = sc->m->first_output_state;
 	f->state = sc->state;
 	f->ring_pos = sc->ring_pos;
 	f->has_rules = sc->rules != NULL;
@@ -600,7 +602,7 @@ feed_script(scan_state *sc, unsigned char c, const char *line, size_t len, size_
 	if (sc->script_pending != NULL)
 		resolve_pending(sc, &v, w, c, line, len, zone);
 	sc->script_state = matcher_step(scan_script_matcher, sc->script_state, c);
-	if (matcher_has_output(sc->script_state))
+	if (matcher_has_output(scan_script_matcher, sc->script_state))
 		on_match(sc, &v, w, matcher_outputs(scan_script_matcher, sc->script_state), line, len, at, zone);
 }
 
@@ -626,8 +628,8 @@ feed(scan_state *sc, feeder *f, unsigned char c, const char *line, size_t len, s
 		feed_pending(sc, c, line, len, zone);
 	}
 	/* matcher_step(), with the tables in locals. */
-	f->state = f->next[(size_t) (f->state & MATCHER_STATE_MASK) * f->nclasses + f->byte_class[c]];
-	if (matcher_has_output(f->state))
+	f->state = f->next[(size_t) f->state * f->nclasses + f->byte_class[c]];
+	if (f->state >= f->first_output_state)
 	{
 		sc->ring_pos = f->ring_pos;
 		feed_match(sc, f->state, line, len, at, zone);
@@ -1315,6 +1317,13 @@ static const char *const unsubscribe_lines[] = {
 	NULL
 };
 
+/*
+ * A reply that is nothing but "remove" says so in its opening lines (after a
+ * greeting at most); the same word on a line of its own further down is a
+ * link's or a footer's ("Remove your email" wrapped after a long URL).
+ */
+#define UNSUBSCRIBE_LINE_WITHIN 3
+
 /* Is the line, trimmed, exactly one of the unsubscribe words? */
 static int
 is_unsubscribe_line(const char *line, size_t len)
@@ -1374,6 +1383,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 		 * text, not inside a run of header fields (a message's own headers
 		 * read as text, a returned message's).
 		 */
+		if (zone == ZONE_TEXT && f == FIELD_NONE && !ascii_is_blank(line, len))
+			sc->text_lines++;	/* this line included */
 		sc->text_from_before = sc->text_from_line;
 		sc->text_from_line = zone == ZONE_TEXT && f == FIELD_FROM && !sc->last_line_field;
 		sc->last_line_field = f != FIELD_NONE || ascii_is_header_name(line, len);
@@ -1389,7 +1400,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
-		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc))
+		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc) &&
+				 sc->text_lines <= UNSUBSCRIBE_LINE_WITHIN)
 		{
 			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
 			sc->line_has_cue = 1;

@@ -104,10 +104,11 @@ typedef struct scan_state
 	int			banner;			/* a footer, disclaimer or scanner banner: to the paragraph's end */
 	int			quoted;			/* quoted reply text follows, to the end of this part */
 	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
-	int			subject_is_reply;
+	int			subject_is_reply;	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
 	int			text_from_line;	/* the line read was a "From:" in the text (a quoted header block's first) */
 	int			text_from_before;	/* the line before this one was */
-	int			last_line_field;	/* the line read was a header or DSN field */	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
+	int			last_line_field;	/* the line read was a header or DSN field */
+	int			text_lines;		/* lines of text read so far that are no field and not blank */
 	int			sender_stage;	/* the first failed recipient's reply answered MAIL FROM (phrases_segments.def) */
 
 	/*

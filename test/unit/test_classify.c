@@ -65,6 +65,40 @@ test_matcher(void)
 	matcher_free(&m, free);
 }
 
+/*
+ * The states where patterns end are numbered last: matcher_has_output() says
+ * yes exactly where matcher_outputs() has a list, in an automaton larger than
+ * a 15-bit state could name; an empty pattern is refused.
+ */
+static void
+test_matcher_outputs_last(void)
+{
+	static char text[6000][9];
+	static const char *patterns[6000];
+	static const char *const empty[] = {"a", ""};
+	matcher		m;
+	int			i,
+				s,
+				agree = 1;
+
+	/* 6,000 distinct 8-byte patterns sharing only short prefixes: over 40,000 states. */
+	for (i = 0; i < 6000; i++)
+	{
+		snprintf(text[i], sizeof(text[i]), "%c%c%c%05d", 'a' + i % 26, 'a' + (i / 26) % 26,
+				 'a' + (i / 676) % 26, i * 7);
+		patterns[i] = text[i];
+	}
+	CHECK_INT(matcher_build(&m, patterns, 6000, malloc, free), 0);
+	CHECK(m.nstates > 32767);
+	for (s = 0; s < m.nstates; s++)
+		if (matcher_has_output(&m, (matcher_state) s) != (matcher_outputs(&m, (matcher_state) s) != NULL))
+			agree = 0;
+	CHECK(agree);
+	CHECK(!matcher_has_output(&m, 0));
+	matcher_free(&m, free);
+	CHECK_INT(matcher_build(&m, empty, 2, malloc, free), -1);
+}
+
 /* Basic and enhanced code readers: what counts as a code and what does not. */
 static void
 test_smtp_readers(void)
@@ -295,6 +329,12 @@ test_not_hard(void)
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* A reply of one word opens with it; the word on its own line deep in a message is a link's. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nHi,\nRemove\nThanks\n").code, 90);
+	CHECK_INT(classify("From: x@example.org\nSubject: My dream\nContent-Type: text/html\n\n"
+					   "Have you ever had an idea<BR>\nthat you can do the same?<BR>\n"
+					   "Pills are what you need<BR>\nto make your dream true.<BR>\n"
+					   "<A href=\"http://example.com/del.php?mail=a@example.com\">Remove\nyour email</A>\n").code != 90, 1);
 	/* An auto-reply under its own address exists, whatever it says of the address. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Away\n\n"
 					   "This address is no longer in use. Please write to b@example.org.\n").code, 60);
@@ -373,6 +413,7 @@ main(void)
 		return 1;
 	}
 	test_matcher();
+	test_matcher_outputs_last();
 	test_smtp_readers();
 	test_providers();
 	test_remote_provider();

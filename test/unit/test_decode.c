@@ -473,6 +473,17 @@ test_messages(void)
 	CHECK(fuzz_clean_utf8(r.evidence));
 	CHECK_INT(classify(utf16).code, 10);
 	CHECK_INT(classify(unknown).code, 22);
+	/*
+	 * A saved message that starts with a line of blanks and an mbox "From "
+	 * line: its header block is still read, so the base64 body is decoded.
+	 */
+	CHECK_INT(classify("   \n\nFrom MAILER-DAEMON Mon Jan  1 00:00:00 2024\n"
+					   "From: postmaster@example.com\nSubject: failure\n"
+					   "Content-Transfer-Encoding: base64\n\nTWFpbGJveCBpcyBmdWxsOiBxdW90YSBleGNlZWRlZAo=\n").code, 22);
+	/* In a MIME part an empty first line means no header fields: the line after it is body. */
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: failure\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\n"
+					   "Content-Transfer-Encoding: base64\n\n552 5.2.2 Mailbox full\n--b--\n").code, 22);
 }
 
 /* Long input: a header of many encoded words and a large converted body, in linear time. */
