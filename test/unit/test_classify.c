@@ -337,6 +337,7 @@ test_not_hard(void)
 					   "this list, visit the list information page.\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Newsletter\n\nI would like to unsubscribe from this list.\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Newsletter\n\nCould you please remove me from the list?\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Newsletter\n\nI told you I want to unsubscribe.\n").code, 90);
 	/* A list manager's refusal of a non-member is a block, above its Auto-Submitted header. */
 	CHECK_INT(classify("From: dev-owner@lists.example.org\nAuto-Submitted: auto-replied\nSubject: Your message was rejected\n\n"
 					   "Your message to the dev mailing-list was rejected for the following reasons:\n\n"
