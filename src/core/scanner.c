@@ -815,6 +815,14 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 	{
 		host_fact f = host_lookup(line + i + t->host_at, t->host_len);
 
+		/* A link to a blocklist's look-up page says the sending IP is listed. */
+		if (f.code < 0 && t->kind == TOKEN_URL &&
+			url_path_names_blocklist(line + i + t->host_at + t->host_len, t->len - t->host_at - t->host_len))
+		{
+			f.code = 51;
+			f.rule = "blocklist_lookup";
+		}
+
 		if (t->kind == TOKEN_HOST && !((sc->banner || sc->quoted) && !sc->remote_line))
 			offer_remote_provider(sc, f.provider,
 								  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);

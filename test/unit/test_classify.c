@@ -216,6 +216,10 @@ test_replies(void)
 	CHECK_INT(classify("Reporting-MTA: dns; esa1.example.com\n\nFinal-Recipient: rfc822; a@example.org\n"
 					   "Action: failed\nStatus: 5.4.7\nDiagnostic-Code: smtp; 5.4.7 - Delivery expired (message "
 					   "too old) [Errno 111] Connection refused\n").code, 40);
+	/* A link to a blocklist's look-up page; Barracuda's intent analysis (spam links). */
+	CHECK_INT(classify("550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.9").code, 51);
+	CHECK_INT(classify("550 5.7.0 Blocked - see https://support.example.com/help/blocked.html").code, 50);
+	CHECK_INT(classify("550 permanent failure for one or more recipients (a@example.org:blocked by intent analysis)").code, 52);
 	/* qmail's plural and OpenSMTPD's wording of a domain without mail exchangers. */
 	CHECK_INT(classify("<a@nodomain.example>:\nNo MX or A records for nodomain.example\n").code, 21);
 	CHECK_INT(classify("a@example.net: No MX found for domain").code, 21);
