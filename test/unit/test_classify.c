@@ -216,6 +216,12 @@ test_replies(void)
 	CHECK_INT(classify("Reporting-MTA: dns; esa1.example.com\n\nFinal-Recipient: rfc822; a@example.org\n"
 					   "Action: failed\nStatus: 5.4.7\nDiagnostic-Code: smtp; 5.4.7 - Delivery expired (message "
 					   "too old) [Errno 111] Connection refused\n").code, 40);
+	/* Blocked what: the sending IP (a block list of the receiver's), else the message. */
+	CHECK_INT(classify("550 Connection refused: 192.0.2.10 has been blocked. Email postmaster for assistance.").code, 51);
+	CHECK_INT(classify("554 5.7.1 [192.0.2.10] is blocked").code, 51);
+	CHECK_INT(classify("550 5.7.1 Your message has been blocked by the recipient's organization").code, 50);
+	/* "Message rejected" says no reason: a reason in the same reply outranks it. */
+	CHECK_INT(classify("421 4.7.0 Message rejected due to too many messages from this sender. Please try again later.").code, 20);
 	/* A link to a blocklist's look-up page; Barracuda's intent analysis (spam links). */
 	CHECK_INT(classify("550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.9").code, 51);
 	CHECK_INT(classify("550 5.7.0 Blocked - see https://support.example.com/help/blocked.html").code, 50);
