@@ -49,6 +49,8 @@ role_label(int kind, int where)
 			return "banner";
 		case PHRASE_SENDER_STAGE:
 			return "sender_stage";
+		case PHRASE_ENCLOSED_BOUNCE:
+			return "enclosed_bounce";
 	}
 	return "other";
 }

@@ -257,6 +257,9 @@ join_shared(scan_state *own, const scan_state *msg, recipient_source source)
 	own->mdn = msg->mdn;
 	own->null_sender = msg->null_sender;
 	own->auto_replied = msg->auto_replied;
+	own->left_company = msg->left_company;
+	own->cited_bad_address = msg->cited_bad_address;
+	own->not_forwarded = msg->not_forwarded;
 	own->from_mailer = msg->from_mailer;
 	own->forwarded = msg->forwarded;
 	/* A plain-text recipient has no Action of its own: the message's stands. */

@@ -251,6 +251,24 @@ is_person_message(const scan_state *sc, int is_message, int failure_code)
 	return written_by_person(sc, is_message, failure_code) && !sc->auto_replied && !sc->forwarded && !sc->arf;
 }
 
+/*
+ * Step 12: does an auto-reply say its person left and that mail to the
+ * address is not passed on ("X is no longer employed here ... your email has
+ * not been forwarded")?  The address is gone with no forwarding: LABELS.md's
+ * 10.  A person who left but names where to write, or one on leave whose mail
+ * is not forwarded, is an auto-reply (60).
+ */
+static void
+gone_without_forwarding(const scan_state *sc, int failure_code, decision *d)
+{
+	if (d->code == BOUNCE_60 && sc->left_company && sc->not_forwarded &&
+		!sc->dsn && !sc->from_mailer && !sc->arf && !failure_code)
+	{
+		d->code = BOUNCE_10;
+		d->rule = "left_no_forwarding";
+	}
+}
+
 /* Step 11: take a bad-address code back where the text shows the address was not what was judged. */
 static void
 not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
@@ -259,9 +277,11 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 		return;
 	/*
 	 * A person's vague words ("it said my email address is invalid") are no
-	 * proof; a terse "user unknown" from an odd mail system still is.
+	 * proof; a terse "user unknown" from an odd mail system still is, unless
+	 * the person cites it in quotation marks ('the site says "user unknown"').
 	 */
-	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL && d->evidence->score < STRONG)
+	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL &&
+		(d->evidence->score < STRONG || sc->cited_bad_address))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "not_a_bounce";
@@ -331,6 +351,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 			d->rule = "auto_submitted_header";
 			d->part = "headers";
 			d->evidence = NULL;
+			gone_without_forwarding(sc, failure_code, d);
 			return;
 		}
 	}
@@ -392,6 +413,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->evidence = NULL;
 	}
 	not_hard(sc, is_message, failure_code, d);
+	gone_without_forwarding(sc, failure_code, d);
 }
 
 int

@@ -717,6 +717,13 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	read_headers(sc, text, len, &e);
 	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
 		walk_multipart(sc, &e, depth);
+	else if (is_original_message(e.type) && sc->enclosed_bounce == 1 && depth < MAX_DEPTH &&
+			 strcmp(e.type, "message/rfc822") == 0)
+	{
+		/* A list manager attached the bounce it passes on: read it as the message. */
+		sc->enclosed_bounce = 3;
+		walk_entity(sc, e.body, e.body_len, depth + 1);
+	}
 	else if (is_original_message(e.type))
 	{
 		check_complaint_forward(sc, e.body, e.body_len);

@@ -14,6 +14,7 @@
 #define QUOTE(text) ENTRY(text, -1, 0, "quoted_reply", PHRASE_QUOTE, IN_ANY)
 #define BANNER(text) ENTRY(text, -1, 0, "banner", PHRASE_BANNER, IN_ANY)
 #define SENDER_STAGE(text) ENTRY(text, -1, 0, "sender_stage", PHRASE_SENDER_STAGE, IN_ANY)
+#define ENCLOSED_BOUNCE(text) ENTRY(text, -1, 0, "enclosed_bounce", PHRASE_ENCLOSED_BOUNCE, IN_ANY)
 
 /*
  * Each table names itself (PHRASE_SOURCE) and its language (PHRASE_LANG;

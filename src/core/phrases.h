@@ -14,7 +14,8 @@ typedef enum phrase_kind
 	PHRASE_FORWARD,				/* a forwarded message follows: its '>' lines are read */
 	PHRASE_QUOTE,				/* quoted reply text starts here ("On ... wrote:"): no evidence to the part's end */
 	PHRASE_BANNER,				/* a footer, disclaimer or scanner banner: no evidence to the paragraph's end */
-	PHRASE_SENDER_STAGE			/* the reply answered MAIL FROM: it is about the sender, not a recipient */
+	PHRASE_SENDER_STAGE,		/* the reply answered MAIL FROM: it is about the sender, not a recipient */
+	PHRASE_ENCLOSED_BOUNCE		/* a list manager passes a bounce on: the message it encloses is the bounce */
 } phrase_kind;
 
 /*

@@ -33,6 +33,8 @@ const bounce_provider_domain bounce_provider_domains[] = {
 	{"yahoo.com.au", "yahoo"}, {"yahoo.com.br", "yahoo"},
 	{"ymail.com", "yahoo"}, {"rocketmail.com", "yahoo"}, {"aol.com", "aol"}, {"aim.com", "aol"},
 	{"aol.co.uk", "aol"}, {"aol.de", "aol"}, {"aol.fr", "aol"},
+	/* AOL's older brands, still hosted by it: CompuServe 2000, Netscape WebMail */
+	{"cs.com", "aol"}, {"compuserve.com", "aol"}, {"netscape.net", "aol"},
 	{"icloud.com", "apple"}, {"me.com", "apple"}, {"mac.com", "apple"},
 	/* Germany, Austria, Switzerland */
 	{"gmx.de", "united_internet"}, {"gmx.net", "united_internet"}, {"gmx.com", "united_internet"},
@@ -52,12 +54,16 @@ const bounce_provider_domain bounce_provider_domains[] = {
 	/* North America */
 	{"comcast.net", "comcast"}, {"verizon.net", NULL}, {"att.net", NULL}, {"sbcglobal.net", NULL},
 	{"bellsouth.net", NULL}, {"cox.net", "cox"},
+	/* AT&T's older domains (SBC, Prodigy), EarthLink's Mindspring, United Online's Juno and NetZero */
+	{"prodigy.net", NULL}, {"pacbell.net", NULL}, {"swbell.net", NULL}, {"ameritech.net", NULL},
+	{"mindspring.com", NULL}, {"juno.com", NULL}, {"netzero.net", NULL}, {"netzero.com", NULL},
 	{"charter.net", NULL}, {"earthlink.net", NULL}, {"optonline.net", NULL}, {"frontier.com", NULL},
 	{"shaw.ca", NULL}, {"rogers.com", NULL},
 	{"sympatico.ca", NULL}, {"videotron.ca", NULL}, {"telus.net", NULL},
 	/* United Kingdom, Ireland, Netherlands, Belgium */
 	{"btinternet.com", "bt"}, {"sky.com", NULL}, {"virginmedia.com", "virgin_media"}, {"talktalk.net", NULL},
-	{"ntlworld.com", "virgin_media"},
+	{"ntlworld.com", "virgin_media"}, {"virgin.net", "virgin_media"}, {"btopenworld.com", "bt"},
+	{"talk21.com", "bt"}, {"tiscali.co.uk", NULL},
 	{"blueyonder.co.uk", "virgin_media"}, {"eircom.net", NULL}, {"ziggo.nl", "ziggo"}, {"kpnmail.nl", "kpn"},
 	{"planet.nl", "kpn"}, {"home.nl", "kpn"},
 	{"hetnet.nl", "kpn"}, {"xs4all.nl", "kpn"}, {"telenet.be", NULL}, {"skynet.be", NULL},
@@ -75,10 +81,11 @@ const bounce_provider_domain bounce_provider_domains[] = {
 	{"inet.fi", "telia"},
 	/* Italy, Spain, Poland, Czechia */
 	{"libero.it", "italiaonline"}, {"virgilio.it", "italiaonline"}, {"tiscali.it", NULL}, {"alice.it", "tim"},
-	{"tim.it", "tim"}, {"telefonica.net", NULL},
+	{"tim.it", "tim"}, {"tin.it", "tim"}, {"telefonica.net", NULL},
 	{"wp.pl", "wp"}, {"o2.pl", "wp"}, {"onet.pl", NULL}, {"interia.pl", NULL}, {"seznam.cz", "seznam"},
 	/* Australia and global independents */
-	{"bigpond.com", NULL}, {"optusnet.com.au", NULL}, {"mail.com", "united_internet"},
+	{"bigpond.com", NULL}, {"bigpond.net.au", NULL}, {"optusnet.com.au", NULL}, {"xtra.co.nz", NULL},
+	{"mail.com", "united_internet"},
 	{"email.com", "united_internet"}, {"fastmail.com", "fastmail"}, {"protonmail.com", "proton"},
 	{"proton.me", "proton"}, {"pm.me", "proton"}, {"zoho.com", "zoho"}, {"tutanota.com", "tutanota"},
 	{"hey.com", NULL},

@@ -347,8 +347,19 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 	switch (p->kind)
 	{
 		case PHRASE_CUT:
-			if (zone == ZONE_TEXT)
+			/*
+			 * A list manager's enclosure is the bounce: its separator line (where
+			 * several cut wordings may match) is read past, once; the original
+			 * the enclosed bounce returns is cut.
+			 */
+			if (zone == ZONE_TEXT && (sc->enclosed_bounce == 1 || sc->enclosed_bounce == 2))
+				sc->enclosed_bounce = 2;
+			else if (zone == ZONE_TEXT)
 				sc->cut = 1;
+			break;
+		case PHRASE_ENCLOSED_BOUNCE:
+			if (zone == ZONE_TEXT && sc->enclosed_bounce == 0)
+				sc->enclosed_bounce = 1;
 			break;
 		case PHRASE_FORWARD:
 			if (zone == ZONE_TEXT || zone == ZONE_SUBJECT)
@@ -399,10 +410,21 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
 			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
 				break;
+			/* An NDR's Subject repeats the returned mail's after its prefix: no evidence there. */
+			if (zone == ZONE_SUBJECT && sc->subject_original_at > 0 && at > sc->subject_original_at)
+				break;
 			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
 			if (p->code == 70 && (zone == ZONE_SUBJECT || (zone == ZONE_TEXT && !sc->remote_line)) &&
 				strcmp(p->rule, "warning_only") == 0)
 				sc->delay_notice = 1;
+			/* Bad-address words in quotation marks, in the text: cited, not said (decide.c). */
+			if (p->code == 10 && zone == ZONE_TEXT && !sc->remote_line && segment_in_quotes(sc, plen, after))
+				sc->cited_bad_address = 1;
+			/* An auto-reply says its person left, or that mail is not passed on (decide.c). */
+			if (p->code == 60 && strncmp(p->rule, "left_company", 12) == 0)
+				sc->left_company = 1;
+			if (p->code == 60 && strncmp(p->rule, "not_forwarded", 13) == 0)
+				sc->not_forwarded = 1;
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
 			if (p->code == 29 && zone == ZONE_TEXT && strcmp(p->rule, "refused_at_greeting") == 0)
 				sc->refused_at_greeting = 1;
@@ -1034,6 +1056,9 @@ word:
 	feeder_end(&f, sc);
 	if (sc->line_has_cue)
 		commit_line_cues(sc);
+	/* The enclosure's separator line is over: the next "original message" is the bounce's own. */
+	if (sc->enclosed_bounce == 2)
+		sc->enclosed_bounce = 3;
 	sc->last_was_space = last_was_space;
 	sc->prev_byte = ' ';
 }
@@ -1185,6 +1210,33 @@ reply_prefix_len(const char *value, size_t len)
 	return 0;
 }
 
+/*
+ * The prefixes of a non-delivery report's Subject that the returned message's
+ * own Subject follows (Exchange and Outlook "Undeliverable:", CommuniGate
+ * "Undeliverable mail:", Exchange's translations), lower case.  Not Sendmail's
+ * "Returned mail:" nor Domino's "DELIVERY FAILURE:": their reason follows.
+ */
+static const char *const ndr_subject_prefixes[] = {
+	"undeliverable mail:", "undeliverable:", "undelivered:", "non remis :", "non remis:",
+	"unzustellbar:", "onbestelbaar:", "non recapitabile:", "no se puede entregar:",
+	"n\xc3\xa3o \xc3\xa9 poss\xc3\xadvel entregar:", "olevererbart:", "kan ikke leveres:",
+	"ei voitu toimittaa:", NULL
+};
+
+/* The length of the NDR prefix a Subject value opens with, the blanks before it included; 0: none. */
+static size_t
+ndr_subject_prefix_len(const char *value, size_t len)
+{
+	size_t		i = 0;
+	int			p;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	for (p = 0; ndr_subject_prefixes[p] != NULL; p++)
+		if (ascii_has_prefix(value + i, len - i, ndr_subject_prefixes[p]))
+			return i + strlen(ndr_subject_prefixes[p]);
+	return 0;
+}
 
 static int	is_unsubscribe_line(const char *line, size_t len);
 
@@ -1258,7 +1310,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				offer(&sc->structure, 3, 200, "arf_feedback_report", line, len, len);
 			return ZONE_HEADER;
 		case FIELD_AUTO_SUBMITTED:
-			if (contains(value, vlen, "auto-replied"))
+			/*
+			 * RFC 3834 section 5: auto-replied, and auto-generated as
+			 * Exchange's and Domino's out-of-office replies and helpdesk
+			 * acknowledgements send it.  Sendmail's DSNs send it with a
+			 * comment ("auto-generated (failure)"): a report, not a reply.
+			 */
+			if (contains(value, vlen, "auto-replied") ||
+				(contains(value, vlen, "auto-generated") && memchr(value, '(', vlen) == NULL))
 				sc->auto_replied = 1;
 			return ZONE_HEADER;
 		case FIELD_AUTOREPLY:
@@ -1271,9 +1330,12 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_SUBJECT:
 			if (zone == ZONE_HEADER)
 			{
-				size_t		n = reply_prefix_len(value, vlen);
+				size_t		n = reply_prefix_len(value, vlen),
+							m = ndr_subject_prefix_len(value, vlen);
 
 				sc->subject_is_reply = n > 0;
+				/* "Undeliverable: Virus alert": the words after the prefix are the returned mail's Subject. */
+				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)
 					sc->answers_message = 1;
 				/* "Re: Unsubscribe": the person put the request in place of the subject they answer. */
@@ -1350,7 +1412,7 @@ static const char *const unsubscribe_lines[] = {
 	"avregistrera", "avregistrera mig", "avsluta", "abmelden", "abbestellen", "désabonner",
 	"desabonner", "désinscrire", "desinscrire", "darse de baja", "baja", "uitschrijven",
 	"afmeld", "afmelden", "avmeld", "peruuta", "disiscrivi", "cancellami", "odhlásit", "odhlasit",
-	"wypisz", "wypisz mnie",
+	"wypisz", "wypisz mnie", "désinscription", "desinscription", "désabonnement", "desabonnement",
 	"\xd0\xbe\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* отписаться */
 	"\xd0\x9e\xd1\x82\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f",	/* Отписаться */
 	"\xe9\x80\x80\xe8\xae\xa2", "\xe9\x80\x80\xe8\xa8\x82",	/* 退订, 退訂 */
@@ -1367,19 +1429,70 @@ static const char *const unsubscribe_lines[] = {
  */
 #define UNSUBSCRIBE_LINE_WITHIN 3
 
-/* Is the line, trimmed, exactly one of the unsubscribe words? */
+/* Courtesy words around a one-word request ("unsubscribe please", "bitte abmelden", "désinscription svp"). */
+static const char *const courtesy_words[] = {
+	"please", "pls", "plz", "thanks", "thank you", "thx", "now", "bitte", "danke", "svp", "merci",
+	"por favor", "gracias", "grazie", "per favore", "tack", "kiitos", "dank u", "graag", "proszę", "prosze",
+	NULL
+};
+
+/* The line without blanks and closing punctuation at either end. */
+static void
+trim_request(const char **line, size_t *len)
+{
+	while (*len > 0 && ((*line)[0] == ' ' || (*line)[0] == '\t'))
+	{
+		(*line)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*line)[*len - 1] == ' ' || (*line)[*len - 1] == '\t' || (*line)[*len - 1] == '.' ||
+						(*line)[*len - 1] == '!' || (*line)[*len - 1] == ','))
+		(*len)--;
+}
+
+/* Is the line, trimmed, exactly one of the unsubscribe words, perhaps with one courtesy word before or after? */
 static int
 is_unsubscribe_line(const char *line, size_t len)
 {
-	while (len > 0 && (line[0] == ' ' || line[0] == '\t'))
+	size_t		i;
+
+	trim_request(&line, &len);
+	if (len == 0 || len > 40)
+		return 0;
+	if (len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines))
+		return 1;
+	for (i = 1; i < len; i++)
 	{
-		line++;
-		len--;
+		const char *rest;
+		size_t		rest_len;
+
+		if (line[i] != ' ' && line[i] != ',')
+			continue;
+		/* "please unsubscribe": a courtesy word, then the request */
+		rest = line + i;
+		rest_len = len - i;
+		trim_request(&rest, &rest_len);
+		while (rest_len > 0 && rest[0] == ',')
+		{
+			rest++;
+			rest_len--;
+			trim_request(&rest, &rest_len);
+		}
+		if (ascii_is_one_of(line, i, courtesy_words) && rest_len > 0 && rest_len <= 20 &&
+			ascii_is_one_of(rest, rest_len, unsubscribe_lines))
+			return 1;
+		/* "unsubscribe please": the request, then a courtesy word */
+		{
+			const char *head = line;
+			size_t		head_len = i;
+
+			trim_request(&head, &head_len);
+			if (head_len > 0 && head_len <= 20 && ascii_is_one_of(head, head_len, unsubscribe_lines) &&
+				rest_len > 0 && ascii_is_one_of(rest, rest_len, courtesy_words))
+				return 1;
+		}
 	}
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '.' ||
-					   line[len - 1] == '!'))
-		len--;
-	return len > 0 && len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines);
+	return 0;
 }
 
 void

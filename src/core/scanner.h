@@ -108,6 +108,7 @@ typedef struct scan_state
 	int			quoted;			/* quoted reply text follows, to the end of this part */
 	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
 	int			subject_is_reply;	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
+	size_t		subject_original_at;	/* > 0: the Subject line's bytes from here repeat the returned mail's Subject ("Undeliverable: ...") */
 	int			text_from_line;	/* the line read was a "From:" in the text (a quoted header block's first) */
 	int			text_from_before;	/* the line before this one was */
 	int			last_line_field;	/* the line read was a header or DSN field */
@@ -138,9 +139,13 @@ typedef struct scan_state
 	int			mdn;			/* a read receipt (RFC 8098 Disposition field) */
 	int			null_sender;	/* Return-Path: <> */
 	int			forwarded;		/* a person forwards a message ("Begin forwarded message:") */
+	int			enclosed_bounce;	/* a list manager encloses a bounce: 1 said so, 2 on its separator line, 3 entered */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
+	int			cited_bad_address;	/* bad-address words stood in quotation marks in the text */
+	int			left_company;	/* an auto-reply's text says its person left ("no longer employed") */
+	int			not_forwarded;	/* ... and that mail to it is not passed on ("will not be forwarded") */
 	int			refused_at_greeting;	/* the remote server refused the connection itself (its greeting) */
 	int			answers_message;	/* written in reply: In-Reply-To/References, or "Re:" opens the Subject */
 	int			provider_host;	/* a large provider's host name appeared */

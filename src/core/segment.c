@@ -318,3 +318,25 @@ segment_second_person(const scan_state *sc, int plen, int after)
 	}
 	return 0;
 }
+
+/* The folded byte `back` bytes before the ring's end. */
+static unsigned char
+ring_byte(const scan_state *sc, int back)
+{
+	return sc->ring[(unsigned char) (sc->ring_pos - back)];
+}
+
+int
+segment_in_quotes(const scan_state *sc, int plen, int after)
+{
+	int			open_at = after + plen + 1;
+
+	/* The byte after the phrase is known only once it was read. */
+	if (!after)
+		return 0;
+	/* '"' on both sides, or U+201C before and U+201D after (E2 80 9C, E2 80 9D). */
+	if (ring_byte(sc, open_at) == '"' && ring_byte(sc, 1) == '"')
+		return 1;
+	return ring_byte(sc, open_at + 2) == 0xE2 && ring_byte(sc, open_at + 1) == 0x80 &&
+		ring_byte(sc, open_at) == 0x9C && ring_byte(sc, 1) == 0xE2;
+}

@@ -47,4 +47,10 @@ extern int	segment_first_person(const scan_state *sc, int plen, int after);
  */
 extern int	segment_second_person(const scan_state *sc, int plen, int after);
 
+/*
+ * Does the phrase stand in double quotation marks ('the page says "user
+ * unknown"', curly quotes too): words cited, not said?
+ */
+extern int	segment_in_quotes(const scan_state *sc, int plen, int after);
+
 #endif

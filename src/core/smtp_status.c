@@ -48,6 +48,12 @@ smtp_read_enhanced(const char *text, size_t len, smtp_enhanced *out)
 	pos = 2;
 	if (read_number(text, len, &pos, &out->subject) <= 0 || pos >= len || text[pos] != '.')
 		return 0;
+	/*
+	 * RFC 3463 defines subjects 0 to 7 only: "2.213.00" in a virus scanner's
+	 * "Engine/Pattern = 7.100-1004/2.213.00" is a version number, no status.
+	 */
+	if (out->subject > 7)
+		return 0;
 	pos++;
 	if (read_number(text, len, &pos, &out->detail) <= 0)
 		return 0;
@@ -70,8 +76,9 @@ smtp_read_reply(const char *text, size_t len)
 
 	/*
 	 * A continuation line goes on with text, an enhanced status or an address
-	 * ("550-5.1.1 ...", "521-192.0.2.1 blocked"); digits that no dot follows
-	 * ("555-1234", "400-8899,628") are a telephone number.
+	 * ("550-5.1.1 ...", "521-192.0.2.1 blocked"); digits that no dot and
+	 * digit follow ("555-1234", "400-8899,628", a sentence ending in
+	 * "call 555-0133.") are a telephone number.
 	 */
 	if (len > 4 && text[3] == '-' && is_digit(text[4]))
 	{
@@ -79,7 +86,7 @@ smtp_read_reply(const char *text, size_t len)
 
 		while (j < len && is_digit(text[j]))
 			j++;
-		if (j >= len || text[j] != '.')
+		if (j + 1 >= len || text[j] != '.' || !is_digit(text[j + 1]))
 			return 0;
 	}
 	return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');

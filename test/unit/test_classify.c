@@ -115,6 +115,7 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_reply("550-5.1.1 x", 11), 550);	/* a continuation line */
 	CHECK_INT(smtp_read_reply("555-1234", 8), 0);	/* a telephone number */
 	CHECK_INT(smtp_read_reply("400-8899,628", 12), 0);
+	CHECK_INT(smtp_read_reply("555-0133.", 9), 0);	/* "call 555-0133." */
 	CHECK_INT(smtp_read_reply("521-192.0.2.1 blocked", 21), 521);
 	CHECK_INT(smtp_read_enhanced("5.1.1 x", 7, &e), 5);
 	CHECK(e.klass == 5 && e.subject == 1 && e.detail == 1);
@@ -126,6 +127,8 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_enhanced("5.1.1234", 8, &e), 0);
 	CHECK_INT(smtp_read_enhanced("3.1.1", 5, &e), 0);
 	CHECK_INT(smtp_read_enhanced("5..1", 4, &e), 0);
+	CHECK_INT(smtp_read_enhanced("2.213.00", 8, &e), 0);	/* RFC 3463 subjects are 0-7: a version */
+	CHECK_INT(smtp_read_enhanced("5.7.1", 5, &e), 5);
 	CHECK_INT(smtp_read_enhanced("5.1", 3, &e), 0);
 	e.klass = 5;
 	e.subject = 1;
@@ -248,6 +251,20 @@ test_line_forms(void)
 	CHECK_INT(classify("... while talking to mx.example.:\n>>> RCPT To:<a@example>\n<<< 550 5.1.1 No such user").code, 10);
 	/* A forwarded bounce is read through its quote marks. */
 	CHECK_INT(classify("Begin forwarded message:\n\n> Action: failed\n> Status: 5.2.2\n").code, 22);
+	/* An NDR's Subject repeats the returned mail's after "Undeliverable:": no evidence there. */
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Undeliverable: Virus alert\n\n"
+					   "bob@example.net\n  <mx.example.com #5.0.0>\n").code, 40);
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Returned mail: Mailbox full\n\n"
+					   "bob@example.net\n").code, 22);
+	/* A list manager's enclosed bounce is read past its separator; that bounce's own original is cut. */
+	CHECK_INT(classify("The enclosed message has been identified as a delivery error for the X list.\n"
+					   "------------------ Original message ------------------\n"
+					   "Subject: Undeliverable mail\n\nbob@example.net:\n  Server reply: 550 5.1.1 User unknown\n"
+					   "----- Original message -----\nSubject: your mailbox is full\n").code, 10);
+	/* Without the list manager's words the same separator starts the returned original. */
+	CHECK_INT(classify("Delivery error report\n"
+					   "------------------ Original message ------------------\n"
+					   "Subject: Undeliverable mail\n\nServer reply: 550 5.1.1 User unknown\n").code == 10, 0);
 	/* A 2xx before a failure in a transcript does not make it a success. */
 	r = classify("<<< 250 OK\n<<< 550 5.7.1 Message rejected");
 	CHECK_INT(r.smtp_reply, 550);
@@ -361,6 +378,19 @@ test_not_hard(void)
 	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Returned mail\n\nUser a@example.com failed.\n\nUnsubscribe\n").code != 90, 1);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Unsubscribe\n\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: Before you unsubscribe\n\nDo you ship to Norway?\n").code, 0);
+	/* A bounce forwarded inline by Gmail or Thunderbird is read, as a '>' forward is: no returned original. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: failure notice\n\nWhat does this mean?\n\n"
+					   "---------- Forwarded message ---------\nFrom: MAILER-DAEMON@example.net\n"
+					   "Date: 1 Jul 2014 08:30:56 -0000\nSubject: failure notice\n\n"
+					   "<nobody@example.org>:\nRemote host said: 550 5.1.1 <nobody@example.org>... User Unknown\n").code, 10);
+	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
+					   "We were unable to deliver your message to a@example.org.\n\n"
+					   "Privacy Policy | Customer Support\n").code, 40);
+	CHECK_INT(classify("From: postmaster@example.com\nSubject: Considered UNSOLICITED BULK EMAIL, apparently from you\n\n"
+					   "A message from <a@example.com> to:\n-> b@example.org\n\nwas considered unsolicited bulk e-mail (UBE).\n\n"
+					   "We do try to minimize backscatter for more prominent cases of UBE and\n"
+					   "for infected mail, but for less obvious cases some balance is sought.\n").code, 52);
 	/* A reply of one word opens with it; the word on its own line deep in a message is a link's. */
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nHi,\nRemove\nThanks\n").code, 90);
 	CHECK_INT(classify("From: x@example.org\nSubject: My dream\nContent-Type: text/html\n\n"
@@ -370,6 +400,23 @@ test_not_hard(void)
 	/* An auto-reply under its own address exists, whatever it says of the address. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Away\n\n"
 					   "This address is no longer in use. Please write to b@example.org.\n").code, 60);
+	/* ... but one whose person left and whose mail is not forwarded is gone with no forwarding (LABELS.md 10). */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "Ann is no longer employed here. Your email has not been forwarded.\n").code, 10);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "I am on leave. Your email will not be forwarded.\n").code, 60);
+	/* Exchange's and Domino's replies say auto-generated; Sendmail's DSNs add a comment. */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated\nSubject: hi\n\nNoted.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated (failure)\nSubject: hi\n\nNoted.\n").code, 0);
+	/* A telephone number ending a sentence at a line's start is no reply code. */
+	CHECK_INT(classify("From: a@example.org\nX-Autoreply: yes\nSubject: Re: hi\n\nCall us at\n555-0133.\n").code, 60);
+	/* A person's own mail citing a server's words in quotation marks talks about them. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Login\n\nThe site says \"user unknown\" when I log in.\n").code, 0);
+	CHECK_INT(classify("From: p@example.org\nSubject: hmm\n\nuser unknown\n").code, 10);
+	/* A one-word request with a courtesy word around it; a courtesy word alone asks nothing. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nUnsubscribe please.\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nBitte abmelden!\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: offers\n\nThanks!\n").code, 0);
 }
 
 /* Bytes that are not UTF-8 (Latin-1) still classify from their ASCII parts. */
