@@ -312,6 +312,39 @@ host_lookup(const char *host, size_t len)
 	return f;
 }
 
+/*
+ * Does a URL's path name a blocklist look-up?  Receivers link the page that
+ * says why their list holds the sending IP: Proofpoint's older replies
+ * ("Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=..."),
+ * "/rbl/lookup?ip=", "/blacklist/check".  A segment of letters and digits must
+ * be the word or the word and digits, as for a host's labels.
+ */
+int
+url_path_names_blocklist(const char *path, size_t len)
+{
+	size_t		start = 0,
+				i;
+
+	for (i = 0; i <= len; i++)
+	{
+		if (i == len || !ascii_is_alnum((unsigned char) path[i]))
+		{
+			int			w;
+
+			for (w = 0; blocklist_labels[w] != NULL && i > start; w++)
+			{
+				size_t		n = strlen(blocklist_labels[w]);
+
+				if (i - start >= n && ascii_has_prefix(path + start, i - start, blocklist_labels[w]) &&
+					(i - start == n || (path[start + n] >= '0' && path[start + n] <= '9')))
+					return 1;
+			}
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
 const char *
 host_provider(const char *host, size_t len)
 {

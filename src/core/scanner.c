@@ -327,6 +327,31 @@ is_failure_report(const scan_state *sc)
 		sc->status_code.klass == 4 || sc->status_code.klass == 5;
 }
 
+/*
+ * Does the request name a wish ("want to unsubscribe", "wish to ...", "like
+ * to ...")?  Who wishes is then in the words before it: "I", or the reader.
+ */
+static int
+is_volition_phrase(const char *text)
+{
+	return strncmp(text, "want to ", 8) == 0 || strncmp(text, "wish to ", 8) == 0 ||
+		strncmp(text, "like to ", 8) == 0;
+}
+
+/*
+ * Does the phrase (folded length plen, `after` bytes before the ring's end)
+ * start right after an IP address of the same line ("192.0.2.10 has been
+ * blocked", "[192.0.2.10] is blocked")?
+ */
+static int
+ip_before_phrase(const scan_state *sc, int plen, int after, const char *line)
+{
+	unsigned char start = (unsigned char) (sc->ring_pos - after - plen);
+
+	/* A space, or a closing bracket and a space ("[192.0.2.10] is"), between them. */
+	return sc->ip_line == line && (unsigned char) (start - sc->ip_ring) <= 2;
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -387,6 +412,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			 */
 			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
 				break;
+			/* "want/wish/like to unsubscribe" asks only when the one who wants is not "you". */
+			if (p->code == 90 && is_volition_phrase(p->text) && segment_second_person(sc, plen, after))
+				break;
 			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
 			if (p->code == 51 && segment_hedged(sc, plen, after))
 				break;
@@ -415,9 +443,23 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->refused_at_greeting = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
+				int			code = p->code,
+							strength = p->strength;
+				const char *rule = p->rule;
 
-				offer(ev, p->strength, p->code, p->rule, line, len, at);
-				if (ev->rule == p->rule && ev->score == p->strength)
+				/*
+				 * "Connection refused: 192.0.2.10 has been blocked": when the
+				 * thing blocked is the sending IP, it is a block list of the
+				 * receiver's (51); "your message has been blocked" stays 50.
+				 */
+				if (strcmp(rule, "ip_subject_block") == 0 && ip_before_phrase(sc, plen, after, line))
+				{
+					code = 51;
+					strength = STRONG + 5;
+					rule = "ip_blocked";
+				}
+				offer(ev, strength, code, rule, line, len, at);
+				if (ev->rule == rule && ev->score == strength)
 					ev->phrase = p->text;
 				sc->line_has_cue = 1;
 			}
@@ -836,6 +878,14 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 	{
 		host_fact f = host_lookup(line + i + t->host_at, t->host_len);
 
+		/* A link to a blocklist's look-up page says the sending IP is listed. */
+		if (f.code < 0 && t->kind == TOKEN_URL &&
+			url_path_names_blocklist(line + i + t->host_at + t->host_len, t->len - t->host_at - t->host_len))
+		{
+			f.code = 51;
+			f.rule = "blocklist_lookup";
+		}
+
 		if (t->kind == TOKEN_HOST && !((sc->banner || sc->quoted) && !sc->remote_line))
 			offer_remote_provider(sc, f.provider,
 								  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);
@@ -953,6 +1003,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			 * MTA) matches as "please try double-checking", and "Unrouteable
 			 * 550 address" as "unrouteable address".
 			 */
+			t.kind = TOKEN_WORD;
 			if (n == 0 && !token_is_plain_word(line + i, len - i))
 			{
 				t = token_classify(line + i, len - i);
@@ -970,6 +1021,12 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 				{
 					last_was_space = 1;
 					feed(sc, &f, ' ', line, len, i, zone);
+				}
+				/* What follows an IP address may say what befell it (on_phrase). */
+				if (t.kind == TOKEN_IP)
+				{
+					sc->ip_line = line;
+					sc->ip_ring = f.ring_pos;
 				}
 				continue;
 			}

@@ -88,6 +88,9 @@ typedef struct scan_state
 	 */
 	unsigned char ring[256];
 	unsigned char ring_pos;
+	/* Where the last IP address was stepped over: its line and the ring position after it. */
+	const char *ip_line;
+	unsigned char ip_ring;
 	const int32_t *pending;
 	size_t		pending_at;
 
