@@ -423,7 +423,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
 			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
 				break;
-			/* An NDR's Subject repeats the returned mail's after its prefix: no evidence there. */
+			/* An NDR's or a forward's Subject repeats another mail's after its prefix: no evidence there. */
 			if (zone == ZONE_SUBJECT && sc->subject_original_at > 0 && at > sc->subject_original_at)
 				break;
 			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
@@ -1160,7 +1160,9 @@ field_of(const char *line, size_t len, size_t *value_at)
 static const char *const mailer_senders[] = {
 	"mailer-daemon", "mailer daemon", "mailer_daemon", "postmaster", "mail delivery",
 	"mail system", "delivery subsystem", "mail administrator", "mailadmin", "mail-daemon",
-	"returned mail", "nondeliverable", "non-delivery", NULL
+	"returned mail", "nondeliverable", "non-delivery",
+	"<>", "mail server", "mdaemon", "mailer@",	/* "Courier mail server at x <@>", "MDaemon@x", "<>" */
+	NULL
 };
 
 /* Does a From: value name a mail system rather than a person? */
@@ -1224,30 +1226,34 @@ reply_prefix_len(const char *value, size_t len)
 }
 
 /*
- * The prefixes of a non-delivery report's Subject that the returned message's
- * own Subject follows (Exchange and Outlook "Undeliverable:", CommuniGate
- * "Undeliverable mail:", Exchange's translations), lower case.  Not Sendmail's
- * "Returned mail:" nor Domino's "DELIVERY FAILURE:": their reason follows.
+ * The prefixes of a Subject that another message's own Subject follows: a
+ * non-delivery report's (Exchange and Outlook "Undeliverable:", CommuniGate
+ * "Undeliverable mail:", Exchange's translations; not Sendmail's "Returned
+ * mail:" nor Domino's "DELIVERY FAILURE:": their reason follows) and a
+ * forward's ("Fwd:", "FW:", "WG:", "TR :", "RV:", "Enc:", "Doorst:", "VB:",
+ * "VL:", "PD:"), lower case.  "Fwd: Re: Before you unsubscribe" is no request.
  */
-static const char *const ndr_subject_prefixes[] = {
+static const char *const original_subject_prefixes[] = {
 	"undeliverable mail:", "undeliverable:", "undelivered:", "non remis :", "non remis:",
 	"unzustellbar:", "onbestelbaar:", "non recapitabile:", "no se puede entregar:",
 	"n\xc3\xa3o \xc3\xa9 poss\xc3\xadvel entregar:", "olevererbart:", "kan ikke leveres:",
-	"ei voitu toimittaa:", NULL
+	"ei voitu toimittaa:",
+	"fwd:", "fwd :", "fw:", "fw :", "wg:", "tr:", "tr :", "rv:", "enc:", "doorst:", "vb:", "vl:", "pd:",
+	NULL
 };
 
-/* The length of the NDR prefix a Subject value opens with, the blanks before it included; 0: none. */
+/* The length of such a prefix a Subject value opens with, the blanks before it included; 0: none. */
 static size_t
-ndr_subject_prefix_len(const char *value, size_t len)
+original_subject_prefix_len(const char *value, size_t len)
 {
 	size_t		i = 0;
 	int			p;
 
 	while (i < len && (value[i] == ' ' || value[i] == '\t'))
 		i++;
-	for (p = 0; ndr_subject_prefixes[p] != NULL; p++)
-		if (ascii_has_prefix(value + i, len - i, ndr_subject_prefixes[p]))
-			return i + strlen(ndr_subject_prefixes[p]);
+	for (p = 0; original_subject_prefixes[p] != NULL; p++)
+		if (ascii_has_prefix(value + i, len - i, original_subject_prefixes[p]))
+			return i + strlen(original_subject_prefixes[p]);
 	return 0;
 }
 
@@ -1344,10 +1350,10 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			if (zone == ZONE_HEADER)
 			{
 				size_t		n = reply_prefix_len(value, vlen),
-							m = ndr_subject_prefix_len(value, vlen);
+							m = original_subject_prefix_len(value, vlen);
 
 				sc->subject_is_reply = n > 0;
-				/* "Undeliverable: Virus alert": the words after the prefix are the returned mail's Subject. */
+				/* "Undeliverable: Virus alert", "Fwd: ...": the words after the prefix are another mail's Subject. */
 				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)
 					sc->answers_message = 1;
@@ -1371,6 +1377,16 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
 				sc->from_mailer = 1;
+			/*
+			 * A person forwards a message: it is read only if a mail system
+			 * wrote it (a bounce passed on); a person's forwarded mail is
+			 * quoted text ("your mail bounced with 'user unknown'" is no bounce).
+			 */
+			if (zone == ZONE_TEXT && sc->forwarded && !is_failure_report(sc) && !is_mailer_sender(value, vlen))
+			{
+				sc->quoted = 1;
+				sc->not_evidence_seen = 1;
+			}
 			return zone == ZONE_HEADER ? ZONE_HEADER : zone;
 		case FIELD_RETURN_PATH:
 			/* RFC 5321 4.5.5: bounces (and auto-replies) go out with the null reverse path. */

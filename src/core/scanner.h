@@ -108,7 +108,7 @@ typedef struct scan_state
 	int			quoted;			/* quoted reply text follows, to the end of this part */
 	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
 	int			subject_is_reply;	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
-	size_t		subject_original_at;	/* > 0: the Subject line's bytes from here repeat the returned mail's Subject ("Undeliverable: ...") */
+	size_t		subject_original_at;	/* > 0: the Subject line's bytes from here repeat another mail's Subject ("Undeliverable: ...", "Fwd: ...") */
 	int			text_from_line;	/* the line read was a "From:" in the text (a quoted header block's first) */
 	int			text_from_before;	/* the line before this one was */
 	int			last_line_field;	/* the line read was a header or DSN field */

@@ -383,6 +383,12 @@ test_not_hard(void)
 					   "---------- Forwarded message ---------\nFrom: MAILER-DAEMON@example.net\n"
 					   "Date: 1 Jul 2014 08:30:56 -0000\nSubject: failure notice\n\n"
 					   "<nobody@example.org>:\nRemote host said: 550 5.1.1 <nobody@example.org>... User Unknown\n").code, 10);
+	/* A person's mail forwarded is quoted text, its words no bounce; a forward's Subject is another mail's. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: Re: Invoice\n\nSee below.\n\n"
+					   "---------- Forwarded message ---------\nFrom: Michael <m@example.com>\nSubject: Re: Invoice\n\n"
+					   "Your earlier mail bounced with user unknown because IT renamed my mailbox.\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: Re: Before you unsubscribe: 3 things\n\n"
+					   "Do you ship to Norway?\n").code, 0);
 	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
 					   "We were unable to deliver your message to a@example.org.\n\n"
