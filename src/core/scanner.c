@@ -327,6 +327,13 @@ is_failure_report(const scan_state *sc)
 		sc->status_code.klass == 4 || sc->status_code.klass == 5;
 }
 
+/* A person's forward: a forward marker or Subject prefix, and nothing of a failure report yet. */
+int
+scan_forwarded_by_person(const scan_state *sc)
+{
+	return sc->forwarded && !is_failure_report(sc);
+}
+
 /*
  * Does the request name a wish ("want to unsubscribe", "wish to ...", "like
  * to ...")?  Who wishes is then in the words before it: "I", or the reader.
@@ -1166,8 +1173,8 @@ static const char *const mailer_senders[] = {
 };
 
 /* Does a From: value name a mail system rather than a person? */
-static int
-is_mailer_sender(const char *value, size_t len)
+int
+scan_mailer_sender(const char *value, size_t len)
 {
 	int			i;
 
@@ -1226,34 +1233,41 @@ reply_prefix_len(const char *value, size_t len)
 }
 
 /*
- * The prefixes of a Subject that another message's own Subject follows: a
- * non-delivery report's (Exchange and Outlook "Undeliverable:", CommuniGate
- * "Undeliverable mail:", Exchange's translations; not Sendmail's "Returned
- * mail:" nor Domino's "DELIVERY FAILURE:": their reason follows) and a
- * forward's ("Fwd:", "FW:", "WG:", "TR :", "RV:", "Enc:", "Doorst:", "VB:",
- * "VL:", "PD:"), lower case.  "Fwd: Re: Before you unsubscribe" is no request.
+ * The prefixes of a non-delivery report's Subject that the returned message's
+ * own Subject follows (Exchange and Outlook "Undeliverable:", CommuniGate
+ * "Undeliverable mail:", Exchange's translations), lower case.  Not Sendmail's
+ * "Returned mail:" nor Domino's "DELIVERY FAILURE:": their reason follows.
  */
-static const char *const original_subject_prefixes[] = {
+static const char *const ndr_subject_prefixes[] = {
 	"undeliverable mail:", "undeliverable:", "undelivered:", "non remis :", "non remis:",
 	"unzustellbar:", "onbestelbaar:", "non recapitabile:", "no se puede entregar:",
 	"n\xc3\xa3o \xc3\xa9 poss\xc3\xadvel entregar:", "olevererbart:", "kan ikke leveres:",
-	"ei voitu toimittaa:",
+	"ei voitu toimittaa:", NULL
+};
+
+/*
+ * The prefixes mail clients put before the Subject of a message forwarded
+ * ("Fwd:", Outlook's "FW:", German "WG:", French "TR :", Spanish "RV:",
+ * Portuguese "Enc:", Dutch "Doorst:", Swedish "VB:", Finnish "VL:", Polish
+ * "PD:"), lower case: the forwarded mail's own Subject follows.
+ */
+static const char *const forward_subject_prefixes[] = {
 	"fwd:", "fwd :", "fw:", "fw :", "wg:", "tr:", "tr :", "rv:", "enc:", "doorst:", "vb:", "vl:", "pd:",
 	NULL
 };
 
-/* The length of such a prefix a Subject value opens with, the blanks before it included; 0: none. */
+/* The length of one of the prefixes a Subject value opens with, the blanks before it included; 0: none. */
 static size_t
-original_subject_prefix_len(const char *value, size_t len)
+subject_prefix_len(const char *value, size_t len, const char *const *prefixes)
 {
 	size_t		i = 0;
 	int			p;
 
 	while (i < len && (value[i] == ' ' || value[i] == '\t'))
 		i++;
-	for (p = 0; original_subject_prefixes[p] != NULL; p++)
-		if (ascii_has_prefix(value + i, len - i, original_subject_prefixes[p]))
-			return i + strlen(original_subject_prefixes[p]);
+	for (p = 0; prefixes[p] != NULL; p++)
+		if (ascii_has_prefix(value + i, len - i, prefixes[p]))
+			return i + strlen(prefixes[p]);
 	return 0;
 }
 
@@ -1350,10 +1364,16 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			if (zone == ZONE_HEADER)
 			{
 				size_t		n = reply_prefix_len(value, vlen),
-							m = original_subject_prefix_len(value, vlen);
+							m = subject_prefix_len(value, vlen, ndr_subject_prefixes),
+							fw = subject_prefix_len(value, vlen, forward_subject_prefixes);
 
 				sc->subject_is_reply = n > 0;
 				/* "Undeliverable: Virus alert", "Fwd: ...": the words after the prefix are another mail's Subject. */
+				if (fw > 0)
+				{
+					sc->forwarded = 1;
+					m = fw;
+				}
 				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)
 					sc->answers_message = 1;
@@ -1375,14 +1395,14 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				remember_bounce_to(sc, value, vlen);
 			return zone;
 		case FIELD_FROM:
-			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
+			if (zone == ZONE_HEADER && scan_mailer_sender(value, vlen))
 				sc->from_mailer = 1;
 			/*
 			 * A person forwards a message: it is read only if a mail system
 			 * wrote it (a bounce passed on); a person's forwarded mail is
 			 * quoted text ("your mail bounced with 'user unknown'" is no bounce).
 			 */
-			if (zone == ZONE_TEXT && sc->forwarded && !is_failure_report(sc) && !is_mailer_sender(value, vlen))
+			if (zone == ZONE_TEXT && sc->forwarded && !is_failure_report(sc) && !scan_mailer_sender(value, vlen))
 			{
 				sc->quoted = 1;
 				sc->not_evidence_seen = 1;

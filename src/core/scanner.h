@@ -199,6 +199,12 @@ extern void scan_end_headers(scan_state *sc);
 /* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
 extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
 
+/* Does a From: value name a mail system (MAILER-DAEMON, postmaster, ...) rather than a person? */
+extern int	scan_mailer_sender(const char *value, size_t len);
+
+/* Is the message read so far a person's forward of another ("Fwd:", "Begin forwarded message"), no failure report? */
+extern int	scan_forwarded_by_person(const scan_state *sc);
+
 
 /* What whole-word matching needs to know of a folded pattern. */
 typedef struct phrase_shape

@@ -389,6 +389,15 @@ test_not_hard(void)
 					   "Your earlier mail bounced with user unknown because IT renamed my mailbox.\n").code, 0);
 	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: Re: Before you unsubscribe: 3 things\n\n"
 					   "Do you ship to Norway?\n").code, 0);
+	/* Forwarded as an attachment: a mail system's bounce is read, a person's mail is not. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: Undeliverable: Invoice\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee attached.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: postmaster@example.org\nSubject: Undeliverable: Invoice\n\n"
+					   "Remote Server returned '550 5.2.2 mailbox full'\n--f--\n").code, 22);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: Invoice\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee attached.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: Michael <m@example.org>\nSubject: Invoice\n\n"
+					   "My old address gave user unknown, use this one.\n--f--\n").code, 0);
 	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
 					   "We were unable to deliver your message to a@example.org.\n\n"
