@@ -162,6 +162,13 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 	return code;
 }
 
+/* Does the DSN's status itself say the delivery time expired (X.4.7, RFC 3463)? */
+static int
+status_expired(const scan_state *sc)
+{
+	return sc->status_rank >= STATUS_FROM_DSN && sc->status_code.subject == 4 && sc->status_code.detail == 7;
+}
+
 /* Take a piece of evidence. */
 static void
 take(decision *d, const scan_evidence *ev, const char *part)
@@ -402,10 +409,15 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->rule = REFUSED_AT_GREETING;
 	}
 
-	/* Step 8: failed after temporary errors, the queue lifetime ran out (the seed's 40 example). */
-	if (sc->action_failed && sc->status_code.klass == 4 &&
+	/*
+	 * Step 8: failed after temporary errors, the queue lifetime ran out (the
+	 * seed's 40 example), or the status says so (X.4.7).  A TLS session the remote would not set up ("TLS is
+	 * required, but was not offered by host ...") is such a connection error.
+	 */
+	if (sc->action_failed && (sc->status_code.klass == 4 || status_expired(sc)) &&
 		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||
-		 (d->code == BOUNCE_20 && d->evidence != NULL && d->evidence->phrase == NULL)))
+		 (d->code == BOUNCE_20 && d->evidence != NULL &&
+		  (d->evidence->phrase == NULL || (d->rule != NULL && strcmp(d->rule, "tls_failure") == 0)))))
 	{
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";

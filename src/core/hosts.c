@@ -238,6 +238,27 @@ host_zones(const char *host, size_t len)
 	return zm;
 }
 
+/* Is the segment one of the words, alone or followed by digits only ("rbl", "rbl2")? */
+static int
+segment_is_word(const char *segment, size_t n, const char *const *words)
+{
+	int			w;
+
+	for (w = 0; words[w] != NULL; w++)
+	{
+		size_t		wn = strlen(words[w]);
+		size_t		i;
+
+		if (n < wn || !ascii_has_prefix(segment, n, words[w]))
+			continue;
+		for (i = wn; i < n && segment[i] >= '0' && segment[i] <= '9'; i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
 /* Is one of the host's dot-separated labels one of the words (or word-prefixed, "rbl2")? */
 static int
 has_label(const char *host, size_t len, const char *const *words)
@@ -249,16 +270,8 @@ has_label(const char *host, size_t len, const char *const *words)
 	{
 		if (i == len || host[i] == '.')
 		{
-			int			w;
-
-			for (w = 0; words[w] != NULL; w++)
-			{
-				size_t		n = strlen(words[w]);
-
-				if (i - start >= n && ascii_has_prefix(host + start, i - start, words[w]) &&
-					(i - start == n || (host[start + n] >= '0' && host[start + n] <= '9')))
-					return 1;
-			}
+			if (segment_is_word(host + start, i - start, words))
+				return 1;
 			start = i + 1;
 		}
 	}
@@ -310,6 +323,31 @@ host_lookup(const char *host, size_t len)
 		f.large_provider = 0;
 	}
 	return f;
+}
+
+/*
+ * Does a URL's path name a blocklist look-up?  Receivers link the page that
+ * says why their list holds the sending IP: Proofpoint's older replies
+ * ("Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=..."),
+ * "/rbl/lookup?ip=", "/blacklist/check".  A segment of letters and digits must
+ * be the word or the word and digits, as for a host's labels.
+ */
+int
+url_path_names_blocklist(const char *path, size_t len)
+{
+	size_t		start = 0,
+				i;
+
+	for (i = 0; i <= len; i++)
+	{
+		if (i == len || !ascii_is_alnum((unsigned char) path[i]))
+		{
+			if (segment_is_word(path + start, i - start, blocklist_labels))
+				return 1;
+			start = i + 1;
+		}
+	}
+	return 0;
 }
 
 const char *

@@ -36,6 +36,9 @@ extern host_knowledge host_knowledge_at(int i);
 /* What the host name host[0..len) (any case) says. */
 extern host_fact host_lookup(const char *host, size_t len);
 
+/* Does a URL's path path[0..len) name a blocklist look-up ("/dnsbl-lookup.cgi?ip=")? */
+extern int	url_path_names_blocklist(const char *path, size_t len);
+
 /*
  * The mailbox provider that runs the mail exchanger host[0..len) (any case):
  * a large provider's exchanger ("aspmx.l.google.com" -> "google"), a hosted

@@ -708,6 +708,35 @@ check_complaint_forward(scan_state *sc, const char *text, size_t len)
 	}
 }
 
+/* Does the message's header block name a mail system in its From: field? */
+static int
+sent_by_mail_system(const char *text, size_t len)
+{
+	cursor		c = {text, len, 0};
+	const char *line;
+	size_t		n;
+
+	while (next_line(&c, &line, &n) && n > 0)
+		if (ascii_has_prefix(line, n, "from:"))
+			return scan_mailer_sender(line + 5, n - 5);
+	return 0;
+}
+
+/*
+ * Is an attached message the bounce being passed on, to be read as the
+ * message: a list manager said it encloses one (LISTSERV, Mailman), or a
+ * person forwards one as an attachment (Outlook's "Forward as attachment")
+ * and a mail system wrote it.  Otherwise it is the returned original.
+ */
+static int
+is_passed_on_bounce(const scan_state *sc, const entity *e, int depth)
+{
+	if (depth >= MAX_DEPTH || strcmp(e->type, "message/rfc822") != 0)
+		return 0;
+	return sc->enclosed_bounce == 1 ||
+		(scan_forwarded_by_person(sc) && sent_by_mail_system(e->body, e->body_len));
+}
+
 /* Read one entity: its headers, then its body according to its type. */
 static void
 walk_entity(scan_state *sc, const char *text, size_t len, int depth)
@@ -717,11 +746,10 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	read_headers(sc, text, len, &e);
 	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
 		walk_multipart(sc, &e, depth);
-	else if (is_original_message(e.type) && sc->enclosed_bounce == 1 && depth < MAX_DEPTH &&
-			 strcmp(e.type, "message/rfc822") == 0)
+	else if (is_passed_on_bounce(sc, &e, depth))
 	{
-		/* A list manager attached the bounce it passes on: read it as the message. */
-		sc->enclosed_bounce = 3;
+		if (sc->enclosed_bounce == 1)
+			sc->enclosed_bounce = 3;
 		walk_entity(sc, e.body, e.body_len, depth + 1);
 	}
 	else if (is_original_message(e.type))

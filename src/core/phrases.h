@@ -55,7 +55,8 @@ typedef enum phrase_mark
 	MARK_LEFT_COMPANY,			/* an auto-reply says its person left ("no longer employed") */
 	MARK_NOT_FORWARDED,			/* ... and that mail is not passed on ("will not be forwarded") */
 	MARK_WARNING_ONLY,			/* the reporting MTA says the message is not lost (a delay notice) */
-	MARK_REFUSED_AT_GREETING	/* the remote refused the connection itself, at its greeting */
+	MARK_REFUSED_AT_GREETING,	/* the remote refused the connection itself, at its greeting */
+	MARK_IP_SUBJECT				/* "has been blocked": 51 when an IP address stands just before it */
 } phrase_mark;
 
 typedef struct phrase

@@ -356,6 +356,38 @@ is_whole_subject(const scan_state *sc, int plen, int after, const char *line, si
 		sc->ring[(unsigned char) (start - 2)] == ':';
 }
 
+/* A person's forward: a forward marker or Subject prefix, and nothing of a failure report yet. */
+int
+scan_forwarded_by_person(const scan_state *sc)
+{
+	return sc->forwarded && !is_failure_report(sc);
+}
+
+/*
+ * Does the request name a wish ("want to unsubscribe", "wish to ...", "like
+ * to ...")?  Who wishes is then in the words before it: "I", or the reader.
+ */
+static int
+is_volition_phrase(const char *text)
+{
+	return strncmp(text, "want to ", 8) == 0 || strncmp(text, "wish to ", 8) == 0 ||
+		strncmp(text, "like to ", 8) == 0;
+}
+
+/*
+ * Does the phrase (folded length plen, `after` bytes before the ring's end)
+ * start right after an IP address of the same line ("192.0.2.10 has been
+ * blocked", "[192.0.2.10] is blocked")?
+ */
+static int
+ip_before_phrase(const scan_state *sc, int plen, int after, const char *line)
+{
+	unsigned char start = (unsigned char) (sc->ring_pos - after - plen);
+
+	/* A space, or a closing bracket and a space ("[192.0.2.10] is"), between them. */
+	return sc->ip_line == line && (unsigned char) (start - sc->ip_ring) <= 2;
+}
+
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -416,6 +448,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			 */
 			if ((p->code == 90 || p->code == 51) && segment_negated(sc, plen, after))
 				break;
+			/* "want/wish/like to unsubscribe" asks only when the one who wants is not "you". */
+			if (p->code == 90 && is_volition_phrase(p->text) && segment_second_person(sc, plen, after))
+				break;
 			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
 			if (p->code == 51 && segment_hedged(sc, plen, after))
 				break;
@@ -426,7 +461,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* A reply's Subject ("Re: Before you unsubscribe ...") repeats the words of the mail it answers. */
 			if (zone == ZONE_SUBJECT && sc->subject_is_reply)
 				break;
-			/* An NDR's Subject repeats the returned mail's after its prefix: no evidence there. */
+			/* An NDR's or a forward's Subject repeats another mail's after its prefix: no evidence there. */
 			if (zone == ZONE_SUBJECT && sc->subject_original_at > 0 && at > sc->subject_original_at)
 				break;
 			/* The reporting MTA says the message is not lost: the bounce is a delay notice (decide.c). */
@@ -447,20 +482,35 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->refused_at_greeting = 1;
 			{
 				scan_evidence *ev = &sc->line_cue[segment_level(sc, zone)];
+				int			code = p->code,
+							strength = p->strength,
+							cited;
+				const char *rule = p->rule;
+
+				/*
+				 * "Connection refused: 192.0.2.10 has been blocked": when the
+				 * thing blocked is the sending IP, it is a block list of the
+				 * receiver's (51); "your message has been blocked" stays 50.
+				 */
+				if (p->mark == MARK_IP_SUBJECT && ip_before_phrase(sc, plen, after, line))
+				{
+					code = 51;
+					strength = STRONG + 5;
+					rule = "ip_blocked";
+				}
 
 				/*
 				 * Bad-address words in quotation marks, in the text, are
 				 * cited, not said (decide.c): the mark stays on this cue, and
 				 * the same words said outright displace it.
 				 */
-				int			cited = p->code == 10 && zone == ZONE_TEXT && !sc->remote_line &&
+				cited = code == 10 && zone == ZONE_TEXT && !sc->remote_line &&
 					segment_in_quotes(sc, plen, after, line, len, at);
-
-				if (ev->cited && !cited && p->strength == ev->score)
+				if (ev->cited && !cited && strength == ev->score)
 					ev->score = 0;
-				if (offer(ev, p->strength, p->code, p->rule, line, len, at))
+				if (offer(ev, strength, code, rule, line, len, at))
 					ev->cited = cited;
-				if (ev->rule == p->rule && ev->score == p->strength)
+				if (ev->rule == rule && ev->score == strength)
 					ev->phrase = p->text;
 				sc->line_has_cue = 1;
 			}
@@ -879,6 +929,14 @@ on_name(scan_state *sc, const token *t, const char *line, size_t len, size_t i, 
 	{
 		host_fact f = host_lookup(line + i + t->host_at, t->host_len);
 
+		/* A link to a blocklist's look-up page says the sending IP is listed. */
+		if (f.code < 0 && t->kind == TOKEN_URL &&
+			url_path_names_blocklist(line + i + t->host_at + t->host_len, t->len - t->host_at - t->host_len))
+		{
+			f.code = 51;
+			f.rule = "blocklist_lookup";
+		}
+
 		if (t->kind == TOKEN_HOST && !((sc->banner || sc->quoted) && !sc->remote_line))
 			offer_remote_provider(sc, f.provider,
 								  (i + t->len < len && line[i + t->len] == '[') ? REMOTE_HOST_BRACKETED : REMOTE_HOST_TEXT);
@@ -999,6 +1057,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 			 * MTA) matches as "please try double-checking", and "Unrouteable
 			 * 550 address" as "unrouteable address".
 			 */
+			t.kind = TOKEN_WORD;
 			if (n == 0 && !token_is_plain_word(line + i, len - i))
 			{
 				t = token_classify(line + i, len - i);
@@ -1016,6 +1075,12 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 				{
 					last_was_space = 1;
 					feed(sc, &f, ' ', line, len, i, zone);
+				}
+				/* What follows an IP address may say what befell it (on_phrase). */
+				if (t.kind == TOKEN_IP)
+				{
+					sc->ip_line = line;
+					sc->ip_ring = f.ring_pos;
 				}
 				continue;
 			}
@@ -1149,12 +1214,14 @@ field_of(const char *line, size_t len, size_t *value_at)
 static const char *const mailer_senders[] = {
 	"mailer-daemon", "mailer daemon", "mailer_daemon", "postmaster", "mail delivery",
 	"mail system", "delivery subsystem", "mail administrator", "mailadmin", "mail-daemon",
-	"returned mail", "nondeliverable", "non-delivery", NULL
+	"returned mail", "nondeliverable", "non-delivery",
+	"<>", "mail server", "mdaemon", "mailer@",	/* "Courier mail server at x <@>", "MDaemon@x", "<>" */
+	NULL
 };
 
 /* Does a From: value name a mail system rather than a person? */
-static int
-is_mailer_sender(const char *value, size_t len)
+int
+scan_mailer_sender(const char *value, size_t len)
 {
 	int			i;
 
@@ -1225,18 +1292,29 @@ static const char *const ndr_subject_prefixes[] = {
 	"ei voitu toimittaa:", NULL
 };
 
-/* The length of the NDR prefix a Subject value opens with, the blanks before it included; 0: none. */
+/*
+ * The prefixes mail clients put before the Subject of a message forwarded
+ * ("Fwd:", Outlook's "FW:", German "WG:", French "TR :", Spanish "RV:",
+ * Portuguese "Enc:", Dutch "Doorst:", Swedish "VB:", Finnish "VL:", Polish
+ * "PD:"), lower case: the forwarded mail's own Subject follows.
+ */
+static const char *const forward_subject_prefixes[] = {
+	"fwd:", "fwd :", "fw:", "fw :", "wg:", "tr:", "tr :", "rv:", "enc:", "doorst:", "vb:", "vl:", "pd:",
+	NULL
+};
+
+/* The length of one of the prefixes a Subject value opens with, the blanks before it included; 0: none. */
 static size_t
-ndr_subject_prefix_len(const char *value, size_t len)
+subject_prefix_len(const char *value, size_t len, const char *const *prefixes)
 {
 	size_t		i = 0;
 	int			p;
 
 	while (i < len && (value[i] == ' ' || value[i] == '\t'))
 		i++;
-	for (p = 0; ndr_subject_prefixes[p] != NULL; p++)
-		if (ascii_has_prefix(value + i, len - i, ndr_subject_prefixes[p]))
-			return i + strlen(ndr_subject_prefixes[p]);
+	for (p = 0; prefixes[p] != NULL; p++)
+		if (ascii_has_prefix(value + i, len - i, prefixes[p]))
+			return i + strlen(prefixes[p]);
 	return 0;
 }
 
@@ -1333,11 +1411,17 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			if (zone == ZONE_HEADER)
 			{
 				size_t		n = reply_prefix_len(value, vlen),
-							m = ndr_subject_prefix_len(value, vlen);
+							m = subject_prefix_len(value, vlen, ndr_subject_prefixes),
+							fw = subject_prefix_len(value, vlen, forward_subject_prefixes);
 
 				sc->subject_is_reply = n > 0;
 				sc->subject_ring_at = sc->ring_pos;
-				/* "Undeliverable: Virus alert": the words after the prefix are the returned mail's Subject. */
+				/* "Undeliverable: Virus alert", "Fwd: ...": the words after the prefix are another mail's Subject. */
+				if (fw > 0)
+				{
+					sc->forwarded = 1;
+					m = fw;
+				}
 				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)
 					sc->answers_message = 1;
@@ -1359,8 +1443,18 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				remember_bounce_to(sc, value, vlen);
 			return zone;
 		case FIELD_FROM:
-			if (zone == ZONE_HEADER && is_mailer_sender(value, vlen))
+			if (zone == ZONE_HEADER && scan_mailer_sender(value, vlen))
 				sc->from_mailer = 1;
+			/*
+			 * A person forwards a message: it is read only if a mail system
+			 * wrote it (a bounce passed on); a person's forwarded mail is
+			 * quoted text ("your mail bounced with 'user unknown'" is no bounce).
+			 */
+			if (zone == ZONE_TEXT && sc->forwarded && !is_failure_report(sc) && !scan_mailer_sender(value, vlen))
+			{
+				sc->quoted = 1;
+				sc->not_evidence_seen = 1;
+			}
 			return zone == ZONE_HEADER ? ZONE_HEADER : zone;
 		case FIELD_RETURN_PATH:
 			/* RFC 5321 4.5.5: bounces (and auto-replies) go out with the null reverse path. */

@@ -89,6 +89,9 @@ typedef struct scan_state
 	 */
 	unsigned char ring[256];
 	unsigned char ring_pos;
+	/* Where the last IP address was stepped over: its line and the ring position after it. */
+	const char *ip_line;
+	unsigned char ip_ring;
 	const int32_t *pending;
 	size_t		pending_at;
 
@@ -107,7 +110,7 @@ typedef struct scan_state
 	int			not_evidence_seen;	/* some text was set aside as quoted, footer or banner */
 	int			subject_is_reply;	/* the Subject starts "Re:", "AW:", ...: its words are the answered mail's */
 	unsigned char subject_ring_at;	/* the ring's position where the Subject's value began */
-	size_t		subject_original_at;	/* > 0: the Subject line's bytes from here repeat the returned mail's Subject ("Undeliverable: ...") */
+	size_t		subject_original_at;	/* > 0: the Subject line's bytes from here repeat another mail's Subject ("Undeliverable: ...", "Fwd: ...") */
 	int			text_from_line;	/* the line read was a "From:" in the text (a quoted header block's first) */
 	int			text_from_before;	/* the line before this one was */
 	int			last_line_field;	/* the line read was a header or DSN field */
@@ -197,6 +200,12 @@ extern void scan_end_headers(scan_state *sc);
 
 /* Scan every line of text[0..len) (LF or CRLF), stopping at a cut. */
 extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone zone);
+
+/* Does a From: value name a mail system (MAILER-DAEMON, postmaster, ...) rather than a person? */
+extern int	scan_mailer_sender(const char *value, size_t len);
+
+/* Is the message read so far a person's forward of another ("Fwd:", "Begin forwarded message"), no failure report? */
+extern int	scan_forwarded_by_person(const scan_state *sc);
 
 
 /* What whole-word matching needs to know of a folded pattern. */

@@ -285,6 +285,42 @@ segment_first_person(const scan_state *sc, int plen, int after)
 	return preceded_by(sc, plen, after, first_person);
 }
 
+/*
+ * Words that make the reader the subject: "if you would like to unsubscribe
+ * from this list, visit ..." (Mailman's notices, every list footer) tells the
+ * reader how, it asks for nothing.
+ */
+static const char *const second_person[] = {
+	"you", "you'd", "youd", "u", NULL
+};
+
+/* The speaker as the subject: "I told you I want to unsubscribe" still asks. */
+static const char *const speaker[] = {
+	"i", "i'd", "id", "we", "we'd", NULL
+};
+
+int
+segment_second_person(const scan_state *sc, int plen, int after)
+{
+	unsigned char buf[BEFORE_BYTES];
+	int			starts[3],
+				lens[3],
+				n = words_before(sc, plen, after, buf, starts, lens, 3),
+				i;
+
+	/* The nearest subject decides. */
+	for (i = 0; i < n; i++)
+	{
+		const char *w = (const char *) buf + starts[i];
+
+		if (ascii_is_one_of(w, (size_t) lens[i], speaker))
+			return 0;
+		if (ascii_is_one_of(w, (size_t) lens[i], second_person))
+			return 1;
+	}
+	return 0;
+}
+
 /* The folded byte `back` bytes before the ring's end. */
 static unsigned char
 ring_byte(const scan_state *sc, int back)

@@ -41,6 +41,13 @@ extern int	segment_hedged(const scan_state *sc, int plen, int after);
 extern int	segment_first_person(const scan_state *sc, int plen, int after);
 
 /*
+ * Is "you" the one who wants: the nearest subject among the three words before
+ * it in its clause ("if you would like to unsubscribe", "should you wish to
+ * unsubscribe"; not "I told you I want to unsubscribe")?
+ */
+extern int	segment_second_person(const scan_state *sc, int plen, int after);
+
+/*
  * Does the phrase stand in double quotation marks ('the page says "user
  * unknown"', curly quotes too): words cited, not said?
  */

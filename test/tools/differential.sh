@@ -4,7 +4,7 @@
 # commit before the word-level matcher, the reference for issue 11's "the
 # answers must not change"), on every file of test/corpus (all corpora,
 # the check split included: only the outputs are compared, the files are
-# never shown), every row of test/corpus/responses.tsv, the fuzz seeds and
+# never shown), every row of test/corpus/responses.tsv and fresh.tsv, the fuzz seeds and
 # the fuzz regressions.  Compares code, rule, phrase, part and reply code with
 # code_only, and the whole result (status, recipient, evidence) without it.
 # Prints the names of the inputs whose answers differ (those of the check split
@@ -25,7 +25,9 @@ find test/corpus -type f -path '*/eml/*' | sort > "$work/inputs"
 find test/fuzz/seeds/classify test/fuzz/seeds/message test/fuzz/regressions -type f | sort >> "$work/inputs"
 for b in old new; do
 	xargs "$work/$b.bin" < "$work/inputs" > "$work/$b.out"
-	"$work/$b.bin" -t test/corpus/responses.tsv >> "$work/$b.out"
+	for rows in test/corpus/responses.tsv test/corpus/fresh.tsv; do
+		"$work/$b.bin" -t "$rows" >> "$work/$b.out"
+	done
 done
 n=$(wc -l < "$work/new.out")
 if cmp -s "$work/old.out" "$work/new.out"; then

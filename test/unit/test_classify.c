@@ -212,6 +212,26 @@ test_replies(void)
 	/* The seed's own example of a general bounce. */
 	CHECK_INT(classify("Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)/I'm not going "
 					   "to try again; this message has been in the queue too long").code, 40);
+	/* A failed DSN after a TLS session that was never set up, or whose status says the time expired (X.4.7). */
+	CHECK_INT(classify("Reporting-MTA: dns; mail.example.com\n\nFinal-Recipient: rfc822; a@example.org\n"
+					   "Action: failed\nStatus: 4.7.4\nDiagnostic-Code: X-Postfix; TLS is required, but was not "
+					   "offered by host mx.example.org[192.0.2.1]\n").code, 40);
+	CHECK_INT(classify("Reporting-MTA: dns; esa1.example.com\n\nFinal-Recipient: rfc822; a@example.org\n"
+					   "Action: failed\nStatus: 5.4.7\nDiagnostic-Code: smtp; 5.4.7 - Delivery expired (message "
+					   "too old) [Errno 111] Connection refused\n").code, 40);
+	/* Blocked what: the sending IP (a block list of the receiver's), else the message. */
+	CHECK_INT(classify("550 Connection refused: 192.0.2.10 has been blocked. Email postmaster for assistance.").code, 51);
+	CHECK_INT(classify("554 5.7.1 [192.0.2.10] is blocked").code, 51);
+	CHECK_INT(classify("550 5.7.1 Your message has been blocked by the recipient's organization").code, 50);
+	/* "Message rejected" says no reason: a reason in the same reply outranks it. */
+	CHECK_INT(classify("421 4.7.0 Message rejected due to too many messages from this sender. Please try again later.").code, 20);
+	/* A link to a blocklist's look-up page; Barracuda's intent analysis (spam links). */
+	CHECK_INT(classify("550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.9").code, 51);
+	CHECK_INT(classify("550 5.7.0 Blocked - see https://support.example.com/help/blocked.html").code, 50);
+	CHECK_INT(classify("550 permanent failure for one or more recipients (a@example.org:blocked by intent analysis)").code, 52);
+	/* qmail's plural and OpenSMTPD's wording of a domain without mail exchangers. */
+	CHECK_INT(classify("<a@nodomain.example>:\nNo MX or A records for nodomain.example\n").code, 21);
+	CHECK_INT(classify("a@example.net: No MX found for domain").code, 21);
 	CHECK_INT(classify("").code, 40);
 	CHECK(strcmp(classify("").rule, "empty") == 0);
 	CHECK(strcmp(classify("nothing to see").rule, "no_cue") == 0);
@@ -339,6 +359,18 @@ test_not_hard(void)
 	/* Negated, hedged and described wordings. */
 	CHECK_INT(classify("I never asked you to stop sending me the catalogue.").code != 90, 1);
 	CHECK_INT(classify("No, please unsubscribe me.").code, 90);
+	/* A wish is a request when the one who wishes is not "you": Mailman's notice tells how, it asks nothing. */
+	CHECK_INT(classify("From: list-owner@lists.example.org\nSubject: Notice\n\nIf you would like to unsubscribe from "
+					   "this list, visit the list information page.\n").code != 90, 1);
+	CHECK_INT(classify("From: p@example.org\nSubject: Newsletter\n\nI would like to unsubscribe from this list.\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Newsletter\n\nCould you please remove me from the list?\n").code, 90);
+	CHECK_INT(classify("From: p@example.org\nSubject: Newsletter\n\nI told you I want to unsubscribe.\n").code, 90);
+	/* A list manager's refusal of a non-member is a block, above its Auto-Submitted header. */
+	CHECK_INT(classify("From: dev-owner@lists.example.org\nAuto-Submitted: auto-replied\nSubject: Your message was rejected\n\n"
+					   "Your message to the dev mailing-list was rejected for the following reasons:\n\n"
+					   "The message is not from a list member\n").code, 50);
+	/* A receiver's rule on words is a content policy, not a spam judgement. */
+	CHECK_INT(classify("550 5.7.1 Message content rejected: forbidden words in message body").code, 50);
 	CHECK_INT(classify("550 5.7.1 Sender is not listed in the allowed senders list").code, 50);
 	CHECK_INT(classify("The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n"
 					   "retry timeout exceeded\n").code, 40);
@@ -351,6 +383,21 @@ test_not_hard(void)
 					   "---------- Forwarded message ---------\nFrom: MAILER-DAEMON@example.net\n"
 					   "Date: 1 Jul 2014 08:30:56 -0000\nSubject: failure notice\n\n"
 					   "<nobody@example.org>:\nRemote host said: 550 5.1.1 <nobody@example.org>... User Unknown\n").code, 10);
+	/* A person's mail forwarded is quoted text, its words no bounce; a forward's Subject is another mail's. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: Re: Invoice\n\nSee below.\n\n"
+					   "---------- Forwarded message ---------\nFrom: Michael <m@example.com>\nSubject: Re: Invoice\n\n"
+					   "Your earlier mail bounced with user unknown because IT renamed my mailbox.\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: Fwd: Re: Before you unsubscribe: 3 things\n\n"
+					   "Do you ship to Norway?\n").code, 0);
+	/* Forwarded as an attachment: a mail system's bounce is read, a person's mail is not. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: Undeliverable: Invoice\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee attached.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: postmaster@example.org\nSubject: Undeliverable: Invoice\n\n"
+					   "Remote Server returned '550 5.2.2 mailbox full'\n--f--\n").code, 22);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: Invoice\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee attached.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: Michael <m@example.org>\nSubject: Invoice\n\n"
+					   "My old address gave user unknown, use this one.\n--f--\n").code, 0);
 	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
 					   "We were unable to deliver your message to a@example.org.\n\n"
