@@ -9,6 +9,7 @@
 #include "core/bounce_codes.h"
 #include "core/classify.h"
 #include "core/matcher.h"
+#include "core/phrases.h"
 #include "core/providers.h"
 #include "core/smtp_status.h"
 #include "unit.h"
@@ -97,6 +98,34 @@ test_matcher_outputs_last(void)
 	CHECK(!matcher_has_output(&m, 0));
 	matcher_free(&m, free);
 	CHECK_INT(matcher_build(&m, empty, 2, malloc, free), -1);
+}
+
+/*
+ * No built-in phrase is written twice (same text, rule, kind, scope and table):
+ * bounce_phrases() lists them as distinct rows, and a copy is a merge's slip.
+ */
+static void
+test_phrases_distinct(void)
+{
+	int			i,
+				j,
+				copies = 0;
+
+	for (i = 0; i < bounce_phrase_count; i++)
+		for (j = i + 1; j < bounce_phrase_count; j++)
+		{
+			const phrase *a = &bounce_phrases[i],
+					   *b = &bounce_phrases[j];
+
+			if (a->kind == b->kind && a->where == b->where && a->code == b->code &&
+				strcmp(a->text, b->text) == 0 && strcmp(a->rule, b->rule) == 0 &&
+				strcmp(a->source, b->source) == 0)
+			{
+				fprintf(stderr, "phrase written twice: \"%s\" (%s)\n", a->text, a->rule);
+				copies++;
+			}
+		}
+	CHECK_INT(copies, 0);
 }
 
 /* Basic and enhanced code readers: what counts as a code and what does not. */
@@ -545,6 +574,7 @@ main(void)
 	}
 	test_matcher();
 	test_matcher_outputs_last();
+	test_phrases_distinct();
 	test_smtp_readers();
 	test_providers();
 	test_remote_provider();
