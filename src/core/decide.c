@@ -32,8 +32,12 @@
  *      answer automatically (60) keep their code.
  *  11. no hard code where the text shows the address was not judged: a
  *      reply to MAIL FROM or AUTH (it refused the sender) gives 50, a
- *      person's own message that only talks about a bad address gives 0
- *      (not_hard()).
+ *      person's own message that only talks about a bad address (likely
+ *      words, or words it cites in quotation marks: 'the site says "user
+ *      unknown"', the deciding cue's own mark) gives 0 (not_hard());
+ *  12. a reply coded 60 (by its headers or its words) that says its person
+ *      left and then, in that paragraph, that mail is not passed on: the
+ *      address is gone with no forwarding, 10 (gone_without_forwarding()).
  */
 #include "decide.h"
 

@@ -79,9 +79,10 @@ typedef struct rule_scope
 #define RULE_AUTOMATA_MAX SCAN_RULE_AUTOMATA_MAX
 
 /*
- * A rule set's automaton is kept to half what a matcher can hold: a rule set
- * may use any bytes (up to 256 byte classes), and the bound keeps its tables
- * at most 16 MB each, 128 MB for the largest set.
+ * A rule set's automaton is kept to half what a matcher can hold: a rule
+ * set's folded phrases are ASCII (rules.c refuses folded bytes from 0x80 on),
+ * so at most 128 byte classes, and the bound keeps its tables at most 8 MB
+ * each, 64 MB for the largest set (RULE_AUTOMATA_MAX of them).
  */
 #define RULE_AUTOMATON_MAX_STATES 32767
 
