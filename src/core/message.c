@@ -82,39 +82,53 @@ skip_mbox_separator(cursor *c)
 		next_line(c, &line, &n);
 }
 
+/* Step c past lines of nothing but blanks, never past the text's last line. */
+static void
+skip_blank_lines(cursor *c)
+{
+	size_t		start = c->pos;
+	const char *line;
+	size_t		n;
+
+	while (next_line(c, &line, &n))
+	{
+		if (!ascii_is_blank(line, n) || c->pos == c->len)
+			break;
+		start = c->pos;
+	}
+	c->pos = start;
+}
+
 /*
  * Where a whole message's header block starts: after lines of nothing but
- * blanks (a message saved or pasted by hand often starts with one) and an mbox
- * "From " separator line.  Only for the message itself: in a MIME part, an
- * empty first line means the part has no header fields.
+ * blanks (a message saved or pasted by hand often starts with one), an mbox
+ * "From " separator line and blank lines after it.  Only for the message
+ * itself: in a MIME part, an empty first line means the part has no header
+ * fields.
  */
 static size_t
 message_start(const char *text, size_t len)
 {
 	cursor		c = {text, len, 0};
-	size_t		start = 0;
-	const char *line;
-	size_t		n;
+	size_t		sep;
 
-	while (next_line(&c, &line, &n))
-	{
-		size_t		i = 0;
-
-		while (i < n && (line[i] == ' ' || line[i] == '\t'))
-			i++;
-		if (i < n || c.pos == len)
-			break;
-		start = c.pos;
-	}
-	c.pos = start;
+	skip_blank_lines(&c);
+	sep = c.pos;
 	skip_mbox_separator(&c);
+	if (c.pos != sep)
+		skip_blank_lines(&c);
 	return c.pos;
 }
 
-int
-message_looks_like(const char *text, size_t len)
+/*
+ * Where the message's header block starts (message_start) when the text
+ * looks like a message — a header block ending in a blank line; -1 when not.
+ */
+static long
+header_block_at(const char *text, size_t len)
 {
-	cursor		c = {text, len, 0};
+	size_t		start = message_start(text, len);
+	cursor		c = {text, len, start};
 	const char *line;
 	size_t		n;
 	int			headers = 0,
@@ -124,27 +138,32 @@ message_looks_like(const char *text, size_t len)
 		"mime-version:", "message-id:", "delivered-to:", "reply-to:", NULL
 	};
 
-	c.pos = message_start(text, len);
 	while (next_line(&c, &line, &n))
 	{
 		int			i;
 
 		if (n == 0)
-			return headers > 0 && known > 0;
+			return headers > 0 && known > 0 ? (long) start : -1;
 		if (line[0] == ' ' || line[0] == '\t')
 		{
 			if (headers == 0)
-				return 0;
+				return -1;
 			continue;
 		}
 		if (!ascii_is_header_name(line, n))
-			return 0;
+			return -1;
 		headers++;
 		for (i = 0; message_headers[i] != NULL; i++)
 			if (ascii_has_prefix(line, n, message_headers[i]))
 				known++;
 	}
-	return 0;
+	return -1;
+}
+
+int
+message_looks_like(const char *text, size_t len)
+{
+	return header_block_at(text, len) >= 0;
 }
 
 /* Copy a parameter value (quoted or token) of name (lower case, with '='). */
@@ -778,14 +797,13 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 int
 message_scan(scan_state *sc, const char *text, size_t len)
 {
-	size_t		start;
+	long		start = header_block_at(text, len);
 
-	if (!message_looks_like(text, len))
+	if (start < 0)
 	{
 		scan_lines(sc, text, len, ZONE_TEXT);
 		return 0;
 	}
-	start = message_start(text, len);
-	walk_entity(sc, text + start, len - start, 0);
+	walk_entity(sc, text + start, len - (size_t) start, 0);
 	return 1;
 }

@@ -13,7 +13,11 @@
 
 #include "scanner.h"
 
-/* True when text starts like a message (after any blank lines and an mbox "From " line): a header block ending in a blank line. */
+/*
+ * True when text starts like a message (after any blank lines and an mbox
+ * "From " line with blank lines after it): a header block ending in a blank
+ * line.
+ */
 extern int	message_looks_like(const char *text, size_t len);
 
 /*

@@ -10,6 +10,7 @@
 #include "core/classify.h"
 #include "core/decide.h"
 #include "core/hosts.h"
+#include "core/message.h"
 #include "core/words.h"
 #include "unit.h"
 
@@ -266,6 +267,19 @@ test_explain(void)
 	CHECK_INT(classify("Something odd happened").code, 40);
 }
 
+/* A message's header block after blank lines, an mbox "From " line and blank lines again. */
+static void
+test_message_start(void)
+{
+	static const char plain[] = "From MAILER-DAEMON Mon Jan  1 00:00:00 2024\nFrom: a@example.org\nSubject: x\n\nbody\n";
+	static const char gap[] = "\nFrom MAILER-DAEMON Mon Jan  1 00:00:00 2024\n\nFrom: a@example.org\nSubject: x\n\nbody\n";
+
+	CHECK(message_looks_like(plain, strlen(plain)));
+	CHECK(message_looks_like(gap, strlen(gap)));
+	CHECK_INT(classify("From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n\nFrom: p@example.org\n"
+					   "Subject: Re: offers\n\nThe page says user unknown, can you check?\n").code, 0);
+}
+
 int
 main(void)
 {
@@ -280,5 +294,6 @@ main(void)
 	test_unsubscribe();
 	test_segments();
 	test_first_failed_recipient();
+	test_message_start();
 	return unit_finish("pipeline");
 }
