@@ -1526,6 +1526,10 @@ static const char *const unsubscribe_lines[] = {
  */
 #define UNSUBSCRIBE_LINE_WITHIN 3
 
+/* The longest one-word request line, courtesy word included, and the longest request word in it (bytes). */
+#define UNSUBSCRIBE_LINE_MAX 40
+#define UNSUBSCRIBE_WORD_MAX 20
+
 /*
  * Courtesy words around a one-word request ("unsubscribe please", "bitte
  * abmelden", "désinscription svp").  Not "now": "Unsubscribe now" is a
@@ -1558,9 +1562,9 @@ is_unsubscribe_line(const char *line, size_t len)
 	size_t		i;
 
 	trim_request(&line, &len);
-	if (len == 0 || len > 40)
+	if (len == 0 || len > UNSUBSCRIBE_LINE_MAX)
 		return 0;
-	if (len <= 20 && ascii_is_one_of(line, len, unsubscribe_lines))
+	if (len <= UNSUBSCRIBE_WORD_MAX && ascii_is_one_of(line, len, unsubscribe_lines))
 		return 1;
 	for (i = 1; i < len; i++)
 	{
@@ -1579,7 +1583,7 @@ is_unsubscribe_line(const char *line, size_t len)
 			rest_len--;
 			trim_request(&rest, &rest_len);
 		}
-		if (ascii_is_one_of(line, i, courtesy_words) && rest_len > 0 && rest_len <= 20 &&
+		if (ascii_is_one_of(line, i, courtesy_words) && rest_len > 0 && rest_len <= UNSUBSCRIBE_WORD_MAX &&
 			ascii_is_one_of(rest, rest_len, unsubscribe_lines))
 			return 1;
 		/* "unsubscribe please": the request, then a courtesy word */
@@ -1588,7 +1592,7 @@ is_unsubscribe_line(const char *line, size_t len)
 			size_t		head_len = i;
 
 			trim_request(&head, &head_len);
-			if (head_len > 0 && head_len <= 20 && ascii_is_one_of(head, head_len, unsubscribe_lines) &&
+			if (head_len > 0 && head_len <= UNSUBSCRIBE_WORD_MAX && ascii_is_one_of(head, head_len, unsubscribe_lines) &&
 				rest_len > 0 && ascii_is_one_of(rest, rest_len, courtesy_words))
 				return 1;
 		}
