@@ -13,18 +13,6 @@
 #include "fold.h"
 #include "recipients.h"
 
-/* Is the line empty or all whitespace? */
-static int
-is_blank_line(const char *line, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t')
-			return 0;
-	return 1;
-}
-
 int
 segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 {
@@ -89,7 +77,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 				sc->later_text_recipient = 1;
 		}
 		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
-		if (is_blank_line(line, len))
+		if (ascii_is_blank(line, len))
 		{
 			sc->paragraph++;
 			sc->banner = 0;
