@@ -1564,6 +1564,9 @@ is_unsubscribe_line(const char *line, size_t len)
 	trim_request(&line, &len);
 	if (len == 0 || len > UNSUBSCRIBE_LINE_MAX)
 		return 0;
+	/* A reply code or another number opens no request: most short lines of a bounce are replies. */
+	if (line[0] >= '0' && line[0] <= '9')
+		return 0;
 	if (len <= UNSUBSCRIBE_WORD_MAX && ascii_is_one_of(line, len, unsubscribe_lines))
 		return 1;
 	for (i = 1; i < len; i++)
@@ -1661,8 +1664,8 @@ scan_line(scan_state *sc, const char *line, size_t len, scan_zone zone)
 			sc->in_field = 1;
 			sc->field_zone = ZONE_HEADER;
 		}
-		else if (zone == ZONE_TEXT && is_unsubscribe_line(line, len) && !is_failure_report(sc) &&
-				 sc->text_lines <= UNSUBSCRIBE_LINE_WITHIN)
+		else if (zone == ZONE_TEXT && sc->text_lines <= UNSUBSCRIBE_LINE_WITHIN && !is_failure_report(sc) &&
+				 is_unsubscribe_line(line, len))
 		{
 			offer(&sc->line_cue[LEVEL_PROSE], STRONG, 90, "unsubscribe_reply", line, len, len);
 			sc->line_has_cue = 1;
