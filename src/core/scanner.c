@@ -1586,8 +1586,9 @@ is_unsubscribe_line(const char *line, size_t len)
 			rest_len--;
 			trim_request(&rest, &rest_len);
 		}
-		if (ascii_is_one_of(line, i, courtesy_words) && rest_len > 0 && rest_len <= UNSUBSCRIBE_WORD_MAX &&
-			ascii_is_one_of(rest, rest_len, unsubscribe_lines))
+		if (rest_len == 0 || rest_len > UNSUBSCRIBE_WORD_MAX)
+			continue;			/* neither a request nor a courtesy word is that long */
+		if (ascii_is_one_of(line, i, courtesy_words) && ascii_is_one_of(rest, rest_len, unsubscribe_lines))
 			return 1;
 		/* "unsubscribe please": the request, then a courtesy word */
 		{
@@ -1595,8 +1596,8 @@ is_unsubscribe_line(const char *line, size_t len)
 			size_t		head_len = i;
 
 			trim_request(&head, &head_len);
-			if (head_len > 0 && head_len <= UNSUBSCRIBE_WORD_MAX && ascii_is_one_of(head, head_len, unsubscribe_lines) &&
-				rest_len > 0 && ascii_is_one_of(rest, rest_len, courtesy_words))
+			if (head_len > 0 && head_len <= UNSUBSCRIBE_WORD_MAX && ascii_is_one_of(rest, rest_len, courtesy_words) &&
+				ascii_is_one_of(head, head_len, unsubscribe_lines))
 				return 1;
 		}
 	}
