@@ -427,6 +427,11 @@ test_not_hard(void)
 					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee attached.\n"
 					   "--f\nContent-Type: message/rfc822\n\nFrom: Michael <m@example.org>\nSubject: Invoice\n\n"
 					   "My old address gave user unknown, use this one.\n--f--\n").code, 0);
+	/* Courier's delay notice without its DSN part: the warning, not the quoted greylisting, decides. */
+	CHECK_INT(classify("From: \"Courier mail server at mail.example.net\" <@>\nSubject: WARNING: delivery status notification.\n\n"
+					   "Delivery to the following recipients has been delayed.  Your message will be\n"
+					   "resent later.  No action is required at this time.\n\n<a@example.org>: mx.example.org [192.0.2.1]:\n"
+					   "<<< 451 4.7.1 Greylisting in action, please come back later\n").code, 70);
 	/* A template footer's "Privacy Policy" is no policy block; amavisd-new's backscatter paragraph names no cause. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.com\nSubject: Mail delivery failed\n\n"
 					   "We were unable to deliver your message to a@example.org.\n\n"
