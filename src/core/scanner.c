@@ -278,6 +278,7 @@ clear_evidence(scan_evidence *ev)
 	ev->code = 0;
 	ev->rule = NULL;
 	ev->phrase = NULL;
+	ev->cited = 0;
 	ev->raw_len = 0;
 }
 
@@ -968,6 +969,7 @@ commit_line_cues(scan_state *sc)
 			 sc->cue[l].cited && !sc->line_cue[l].cited))
 			sc->cue[l] = sc->line_cue[l];
 		sc->line_cue[l].score = 0;
+		sc->line_cue[l].cited = 0;
 	}
 	sc->line_has_cue = 0;
 }
