@@ -1452,7 +1452,7 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			 * wrote it (a bounce passed on); a person's forwarded mail is
 			 * quoted text ("your mail bounced with 'user unknown'" is no bounce).
 			 */
-			if (zone == ZONE_TEXT && sc->forwarded && !is_failure_report(sc) && !scan_mailer_sender(value, vlen))
+			if (zone == ZONE_TEXT && scan_forwarded_by_person(sc) && !scan_mailer_sender(value, vlen))
 			{
 				sc->quoted = 1;
 				sc->not_evidence_seen = 1;
