@@ -154,6 +154,14 @@ is_opaque(const char *s, size_t n)
 		return 1;
 	if (n < OPAQUE_MIN)
 		return 0;
+	/*
+	 * "limit=15728640", "size=18571048": a key=value pair is a word and a
+	 * number, not an id (base64 has '=' only as padding at its end).
+	 */
+	for (i = 0; i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')); i++)
+		;
+	if (i >= 2 && i + 1 < n && s[i] == '=' && s[i + 1] != '=')
+		return 0;
 	for (i = 0; i < n; i++)
 	{
 		unsigned char c = (unsigned char) s[i];

@@ -53,6 +53,10 @@ test_words(void)
 	CHECK_INT(kind_of("IPv6:2001:db8::1"), TOKEN_IP);
 	CHECK_INT(kind_of("7d39d5299584f4be161127e61f5f5400"), TOKEN_OPAQUE);
 	CHECK_INT(kind_of("denied...7d39d5299584f4be161127e61f5f5400..."), TOKEN_WORD);
+	/* A key=value pair is a word and a number; base64 has '=' only as padding. */
+	CHECK_INT(kind_of("limit=15728640"), TOKEN_WORD);
+	CHECK_INT(kind_of("c2l6ZWxpbWl0MTU3Mjg2NDA="), TOKEN_OPAQUE);
+	CHECK_INT(kind_of("ab==15728640xyz"), TOKEN_OPAQUE);
 	CHECK_INT(kind_of("warbler"), TOKEN_WORD);
 	CHECK_INT(kind_of("unsubscribe"), TOKEN_WORD);
 	t = token_classify("https://www.spamhaus.org/query/ip/192.0.2.1 rest", 48);
