@@ -292,6 +292,25 @@ gone_without_forwarding(const scan_state *sc, int failure_code, decision *d)
 	}
 }
 
+/*
+ * Step 11b: a person's own message (no reply, auto-reply, report, list
+ * software's notice, bounce passed on or failure code; a forward of a
+ * person's mail counts) whose deciding words are generic or cited ("see the
+ * attachment", "it was blocked by my filter") talks about mail; no server
+ * refused any: 0, as step 11 does for the bad-address words.
+ */
+static void
+person_talking(const scan_state *sc, int is_message, int failure_code, decision *d)
+{
+	if (is_failure_code(d->code) && written_by_person(sc, is_message, failure_code) && !sc->auto_replied &&
+		!sc->arf && !sc->from_list && !sc->passed_on &&
+		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "not_a_bounce";
+	}
+}
+
 /* Step 11: take a bad-address code back where the text shows the address was not what was judged. */
 static void
 not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
@@ -436,6 +455,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->evidence = NULL;
 	}
 	not_hard(sc, is_message, failure_code, d);
+	person_talking(sc, is_message, failure_code, d);
 	gone_without_forwarding(sc, failure_code, d);
 }
 

@@ -364,6 +364,18 @@ scan_forwarded_by_person(const scan_state *sc)
 	return sc->forwarded && !is_failure_report(sc);
 }
 
+void
+scan_forget_wrapper_failures(scan_state *sc)
+{
+	int			l;
+
+	sc->passed_on = 1;
+	/* Codes 10-59 are failures; a request (90), an auto-reply (60) or a report (200) of the wrapper's stays. */
+	for (l = 0; l < LEVEL_COUNT; l++)
+		if (sc->cue[l].code >= 10 && sc->cue[l].code < 60)
+			clear_evidence(&sc->cue[l]);
+}
+
 /*
  * Does the request name a wish ("want to unsubscribe", "wish to ...", "like
  * to ...")?  Who wishes is then in the words before it: "I", or the reader.
@@ -1221,6 +1233,14 @@ static const char *const mailer_senders[] = {
 	NULL
 };
 
+/* Does a From: value name a mailing list's own address (RFC 2142 "-owner", Mailman, Majordomo, LISTSERV)? */
+int
+scan_list_sender(const char *value, size_t len)
+{
+	return contains(value, len, "-owner@") || contains(value, len, "owner-") ||
+		contains(value, len, "-bounces@") || contains(value, len, "-request@") || contains(value, len, "listserv@");
+}
+
 /* Does a From: value name a mail system rather than a person? */
 int
 scan_mailer_sender(const char *value, size_t len)
@@ -1408,6 +1428,10 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_PRECEDENCE:
 			if (contains(value, vlen, "auto_reply") || contains(value, vlen, "auto-reply"))
 				sc->auto_replied = 1;
+			/* RFC 2076, RFC 3834 2: list software and bulk mailers mark their mail. */
+			else if (zone == ZONE_HEADER &&
+					 (contains(value, vlen, "bulk") || contains(value, vlen, "list") || contains(value, vlen, "junk")))
+				sc->from_list = 1;
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
 			if (zone == ZONE_HEADER)
@@ -1447,15 +1471,23 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 		case FIELD_FROM:
 			if (zone == ZONE_HEADER && scan_mailer_sender(value, vlen))
 				sc->from_mailer = 1;
+			/* RFC 2142, Mailman, Majordomo, LISTSERV: "list-owner@", "owner-list@", "list-bounces@", "list-request@". */
+			if (zone == ZONE_HEADER && scan_list_sender(value, vlen))
+				sc->from_list = 1;
 			/*
 			 * A person forwards a message: it is read only if a mail system
 			 * wrote it (a bounce passed on); a person's forwarded mail is
 			 * quoted text ("your mail bounced with 'user unknown'" is no bounce).
 			 */
-			if (zone == ZONE_TEXT && scan_forwarded_by_person(sc) && !scan_mailer_sender(value, vlen))
+			if (zone == ZONE_TEXT && scan_forwarded_by_person(sc))
 			{
-				sc->quoted = 1;
-				sc->not_evidence_seen = 1;
+				if (!scan_mailer_sender(value, vlen))
+				{
+					sc->quoted = 1;
+					sc->not_evidence_seen = 1;
+				}
+				else
+					sc->passed_on = 1;
 			}
 			return zone == ZONE_HEADER ? ZONE_HEADER : zone;
 		case FIELD_RETURN_PATH:

@@ -141,9 +141,11 @@ typedef struct scan_state
 	int			mdn;			/* a read receipt (RFC 8098 Disposition field) */
 	int			null_sender;	/* Return-Path: <> */
 	int			forwarded;		/* a person forwards a message ("Begin forwarded message:") */
+	int			passed_on;		/* a forwarded or enclosed message a mail system wrote is being read as the bounce */
 	int			enclosed_bounce;	/* a list manager encloses a bounce: 1 said so, 2 on its separator line, 3 entered */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
+	int			from_list;		/* Precedence: bulk/list/junk, or From: a list's owner address (list software wrote it) */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
 	int			paragraph;		/* the text's paragraph being read: a blank line or a part's headers start the next */
 	int			left_company;	/* 1 + the paragraph where an auto-reply last said its person left; 0: never */
@@ -204,8 +206,18 @@ extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone z
 /* Does a From: value name a mail system (MAILER-DAEMON, postmaster, ...) rather than a person? */
 extern int	scan_mailer_sender(const char *value, size_t len);
 
+/* Does a From: value name a mailing list's own address ("list-owner@", "owner-list@", "list-bounces@")? */
+extern int	scan_list_sender(const char *value, size_t len);
+
 /* Is the message read so far a person's forward of another ("Fwd:", "Begin forwarded message"), no failure report? */
 extern int	scan_forwarded_by_person(const scan_state *sc);
+
+/*
+ * A bounce passed on (attached by a person or a list manager) is about to be
+ * read as the message: the failure words read so far were the wrapper's ("see
+ * the attachment"), not the bounce's; forget them.
+ */
+extern void scan_forget_wrapper_failures(scan_state *sc);
 
 
 /* What whole-word matching needs to know of a folded pattern. */

@@ -431,6 +431,30 @@ test_not_hard(void)
 					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee attached.\n"
 					   "--f\nContent-Type: message/rfc822\n\nFrom: Michael <m@example.org>\nSubject: Invoice\n\n"
 					   "My old address gave user unknown, use this one.\n--f--\n").code, 0);
+	/*
+	 * The forwarder's own words are not the bounce's ("See the attachment."
+	 * is no attachment block); a report attached is a mail system's however
+	 * its From: reads (Microsoft 365's "Microsoft Outlook"), and so is a
+	 * message whose Subject names a failure report.
+	 */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: bounce\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee the attachment.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: Microsoft Outlook\n <MicrosoftExchange329e@example.org>\n"
+					   "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\n\n--r\n"
+					   "Content-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\n"
+					   "Status: 5.2.2\nDiagnostic-Code: smtp; 554 5.2.2 mailbox full\n--r--\n--f--\n").code, 22);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: bounce\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee the attachment.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: smtp@vm.example.edu\nSubject: Undeliverable mail\n\n"
+					   "550 'a@example.edu' is not a valid recipient address\n--f--\n").code, 10);
+	/* A person's own mail whose only failure words are generic talks about mail: no server refused it. */
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: CV\n\nPlease find my CV in the attachment.\n").code, 0);
+	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: FW: offer\nMIME-Version: 1.0\n"
+					   "Content-Type: multipart/mixed; boundary=\"f\"\n\n--f\nContent-Type: text/plain\n\nSee the attachment.\n"
+					   "--f\nContent-Type: message/rfc822\n\nFrom: Ann <ann@example.org>\nSubject: offer\n\nHello\n--f--\n").code, 0);
+	/* List software's notice is no person talking (Precedence: bulk, a list's owner address). */
+	CHECK_INT(classify("From: discuss-owner@lists.example.org\nSubject: Your message to Discuss was rejected\n\n"
+					   "You are not allowed to post to this mailing list.\n").code, 50);
 	/* Courier's delay notice without its DSN part: the warning, not the quoted greylisting, decides. */
 	CHECK_INT(classify("From: \"Courier mail server at mail.example.net\" <@>\nSubject: WARNING: delivery status notification.\n\n"
 					   "Delivery to the following recipients has been delayed.  Your message will be\n"
