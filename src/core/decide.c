@@ -35,6 +35,9 @@
  *      person's own message that only talks about a bad address (likely
  *      words, or words it cites in quotation marks: 'the site says "user
  *      unknown"', the deciding cue's own mark) gives 0 (not_hard());
+ * 11b. any other failure code from a person's own message (not a list
+ *      manager's notice, no bounce passed on inside it) whose deciding words
+ *      are generic or cited gives 0 (person_talking()): "see the attachment";
  *  12. a reply coded 60 (by its headers or its words) that says its person
  *      left and then, in that paragraph, that mail is not passed on: the
  *      address is gone with no forwarding, 10 (gone_without_forwarding()).
