@@ -296,8 +296,9 @@ gone_without_forwarding(const scan_state *sc, int failure_code, decision *d)
 }
 
 /*
- * Step 11b: a person's own message (no reply, auto-reply, report, list
- * software's notice, bounce passed on or failure code; a forward of a
+ * Step 11b: a person's own message (no reply, auto-reply, report, headers
+ * that mark a failure report, list software's notice, bounce passed on or
+ * failure code; a forward of a
  * person's mail counts) whose deciding words are generic or cited ("see the
  * attachment", "it was blocked by my filter") talks about mail; no server
  * refused any: 0, as step 11 does for the bad-address words.
@@ -306,7 +307,7 @@ static void
 person_talking(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
 	if (is_failure_code(d->code) && written_by_person(sc, is_message, failure_code) && !sc->auto_replied &&
-		!sc->arf && !sc->from_list && !sc->passed_on &&
+		!sc->arf && !sc->from_list && !sc->passed_on && !sc->report_marked &&
 		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited))
 	{
 		d->code = BOUNCE_0;

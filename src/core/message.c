@@ -728,29 +728,6 @@ check_complaint_forward(scan_state *sc, const char *text, size_t len)
 }
 
 /*
- * Words of the Subjects mail systems give their failure reports ("Returned
- * mail: see transcript for details", "Mail delivery failed: returning message
- * to sender", "Undeliverable: ...", "failure notice"), lower case.
- */
-static const char *const report_subject_words[] = {
-	"undeliver", "undelivered", "returned mail", "delivery fail", "delivery status notification",
-	"failure notice", "delivery error", "nondeliver", "non-deliver", "could not be delivered",
-	"unzustellbar", "non remis", NULL
-};
-
-/* Does a Subject: value name a failure report? */
-static int
-is_report_subject(const char *value, size_t len)
-{
-	int			i;
-
-	for (i = 0; report_subject_words[i] != NULL; i++)
-		if (ascii_find(value, len, report_subject_words[i]) < len)
-			return 1;
-	return 0;
-}
-
-/*
  * Did a mail system write the message whose header block starts at text: its
  * From: field names one (or a mailing list's own address), it went out with the null reverse path (RFC 5321
  * 4.5.5), its Subject names a failure report, or it is a report (RFC 6522
@@ -772,7 +749,7 @@ sent_by_mail_system(const char *text, size_t len)
 			return 1;
 		if (ascii_has_prefix(line, n, "return-path:") && ascii_find(line, n, "<>") < n)
 			return 1;
-		if (ascii_has_prefix(line, n, "subject:") && is_report_subject(line + 8, n - 8))
+		if (ascii_has_prefix(line, n, "subject:") && scan_report_subject(line + 8, n - 8))
 			return 1;
 		if (ascii_has_prefix(line, n, "content-type:") && ascii_find(line, n, "multipart/report") < n)
 			return 1;

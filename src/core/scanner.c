@@ -1233,6 +1233,28 @@ static const char *const mailer_senders[] = {
 	NULL
 };
 
+/*
+ * Words of the Subjects mail systems give their failure reports ("Returned
+ * mail: see transcript for details", "Mail delivery failed: returning message
+ * to sender", "Undeliverable: ...", "failure notice"), lower case.
+ */
+static const char *const report_subject_words[] = {
+	"undeliver", "returned mail", "delivery fail", "delivery status notification",
+	"failure notice", "delivery error", "nondeliver", "non-deliver", "could not be delivered",
+	"unzustellbar", "non remis", NULL
+};
+
+int
+scan_report_subject(const char *value, size_t len)
+{
+	int			i;
+
+	for (i = 0; report_subject_words[i] != NULL; i++)
+		if (ascii_find(value, len, report_subject_words[i]) < len)
+			return 1;
+	return 0;
+}
+
 /* Does a From: value name a mailing list's own address (RFC 2142 "-owner", Mailman, Majordomo, LISTSERV)? */
 int
 scan_list_sender(const char *value, size_t len)
@@ -1399,6 +1421,9 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			read_recipient_field(sc, value, vlen, RECIPIENT_ORIGINAL);
 			return ZONE_HEADER;
 		case FIELD_X_FAILED:
+			/* Exim marks its bounces so: a mail system wrote this one. */
+			if (zone == ZONE_HEADER)
+				sc->report_marked = 1;
 			read_recipient_field(sc, value, vlen, RECIPIENT_X_FAILED);
 			return ZONE_HEADER;
 		case FIELD_FEEDBACK_TYPE:
@@ -1441,6 +1466,8 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 							fw = subject_prefix_len(value, vlen, forward_subject_prefixes);
 
 				sc->subject_is_reply = n > 0;
+				if (scan_report_subject(value, vlen))
+					sc->report_marked = 1;
 				sc->subject_ring_at = sc->ring_pos;
 				/* "Undeliverable: Virus alert", "Fwd: ...": the words after the prefix are another mail's Subject. */
 				if (fw > 0)

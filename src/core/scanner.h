@@ -145,6 +145,7 @@ typedef struct scan_state
 	int			enclosed_bounce;	/* a list manager encloses a bounce: 1 said so, 2 on its separator line, 3 entered */
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
+	int			report_marked;	/* the headers mark a failure report: X-Failed-Recipients, a report's Subject */
 	int			from_list;		/* Precedence: bulk/list/junk, or From: a list's owner address (list software wrote it) */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
 	int			paragraph;		/* the text's paragraph being read: a blank line or a part's headers start the next */
@@ -205,6 +206,9 @@ extern void scan_lines(scan_state *sc, const char *text, size_t len, scan_zone z
 
 /* Does a From: value name a mail system (MAILER-DAEMON, postmaster, ...) rather than a person? */
 extern int	scan_mailer_sender(const char *value, size_t len);
+
+/* Does a Subject: value name a failure report ("Returned mail", "Mail delivery failed", "Undeliverable", "failure notice")? */
+extern int	scan_report_subject(const char *value, size_t len);
 
 /* Does a From: value name a mailing list's own address ("list-owner@", "owner-list@", "list-bounces@")? */
 extern int	scan_list_sender(const char *value, size_t len);

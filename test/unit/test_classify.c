@@ -460,6 +460,8 @@ test_not_hard(void)
 	/* A person's own mail whose only failure words are generic talks about mail: no server refused it. */
 	CHECK_INT(classify("From: Kim <kim@example.com>\nSubject: CV\n\nPlease find my CV in the attachment.\n").code, 0);
 	CHECK_INT(classify_attached("FW: offer", "See the attachment.", "From: Ann <ann@example.org>\nSubject: offer\n\nHello"), 0);
+	/* Headers that mark a failure report (Exim's X-Failed-Recipients, a report's Subject): no person talking. */
+	CHECK_INT(classify("X-Failed-Recipients: bob@example.org\nSubject: Mail delivery failed\n\nfailed").code, 40);
 	/* List software's notice is no person talking (Precedence: bulk, a list's owner address). */
 	CHECK_INT(classify("From: discuss-owner@lists.example.org\nSubject: Your message to Discuss was rejected\n\n"
 					   "You are not allowed to post to this mailing list.\n").code, 50);
