@@ -64,6 +64,36 @@ smtp_read_enhanced(const char *text, size_t len, smtp_enhanced *out)
 	return pos;
 }
 
+/*
+ * Does text start with a group of a telephone number: digits that neither a
+ * decimal point ("5.1.1") nor words follow ("0711 555 3400", "416 555 0148",
+ * "020 7946 550 0")?  A relay's own code before the remote's ("550 550 5.1.1
+ * ...", "554 554 Rejected") is no such group.
+ */
+static int
+is_number_group(const char *text, size_t len)
+{
+	size_t		at = 0,
+				j;
+	int			groups;
+
+	/* At most four groups are looked at: linear time over any text. */
+	for (groups = 0; groups < 4; groups++)
+	{
+		for (j = at; j < len && is_digit(text[j]); j++)
+			;
+		if (j == at || (j + 1 < len && text[j] == '.' && is_digit(text[j + 1])))
+			return 0;
+		if (j - at != 3)
+			return 1;
+		/* Three digits may be a reply code: a number only if another group follows. */
+		if (!(j + 1 < len && text[j] == ' ' && is_digit(text[j + 1])))
+			return 0;
+		at = j + 1;
+	}
+	return 1;
+}
+
 int
 smtp_read_reply(const char *text, size_t len)
 {
@@ -89,6 +119,8 @@ smtp_read_reply(const char *text, size_t len)
 		if (j + 1 >= len || text[j] != '.' || !is_digit(text[j + 1]))
 			return 0;
 	}
+	if (len > 4 && text[3] == ' ' && is_number_group(text + 4, len - 4))
+		return 0;
 	return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
 }
 

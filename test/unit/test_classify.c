@@ -160,6 +160,14 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_reply("400-8899,628", 12), 0);
 	CHECK_INT(smtp_read_reply("555-0133.", 9), 0);	/* "call 555-0133." */
 	CHECK_INT(smtp_read_reply("521-192.0.2.1 blocked", 21), 521);
+	/* Groups of a telephone number are no reply; a relay's code before the remote's still is. */
+	CHECK_INT(smtp_read_reply("555 3400.", 9), 0);	/* "0711 555 3400." */
+	CHECK_INT(smtp_read_reply("416 555 0148", 12), 0);
+	CHECK_INT(smtp_read_reply("550 0", 5), 0);	/* "020 7946 550 0" */
+	CHECK_INT(smtp_read_reply("550 550 5.1.1 x", 15), 550);
+	CHECK_INT(smtp_read_reply("554 554 Rejected", 16), 554);
+	CHECK_INT(smtp_read_reply("550 5.1.1 x", 11), 550);
+	CHECK_INT(smtp_read_reply("550 550 550 550 550 550 x", 25), 0);	/* four groups looked at, no more */
 	CHECK_INT(smtp_read_enhanced("5.1.1 x", 7, &e), 5);
 	CHECK(e.klass == 5 && e.subject == 1 && e.detail == 1);
 	CHECK_INT(smtp_read_enhanced("5.7.26", 6, &e), 6);
