@@ -8,6 +8,9 @@
  */
 #include "smtp_status.h"
 
+#include <string.h>
+
+#include "ascii.h"
 #include "bounce_codes.h"
 #include "phrases.h"
 
@@ -94,6 +97,29 @@ is_number_group(const char *text, size_t len)
 	return 1;
 }
 
+/* Units a quantity is counted in, lower case: "over its size quota of 250 MB" is no 250 reply. */
+static const char *const units[] = {
+	"kb", "mb", "gb", "k", "m", "g", "kib", "mib", "gib", "bytes", "byte", "octets", "kbytes", "mbytes",
+	"messages", "msgs", "mails", "emails", "e-mails", "recipients", "rcpts", "connections", "seconds", "secs",
+	"sec", "minutes", "mins", "min", "hours", "hrs", "days", "%", "percent", "times", "per", NULL
+};
+
+/* Does text start with a unit word (one of units, then a non-letter or the end)? */
+static int
+is_unit_word(const char *text, size_t len)
+{
+	int			u;
+
+	for (u = 0; units[u] != NULL; u++)
+	{
+		size_t		n = strlen(units[u]);
+
+		if (ascii_has_prefix(text, len, units[u]) && (n == len || !ascii_is_alnum((unsigned char) text[n])))
+			return 1;
+	}
+	return 0;
+}
+
 int
 smtp_read_reply(const char *text, size_t len)
 {
@@ -119,7 +145,7 @@ smtp_read_reply(const char *text, size_t len)
 		if (j + 1 >= len || text[j] != '.' || !is_digit(text[j + 1]))
 			return 0;
 	}
-	if (len > 4 && text[3] == ' ' && is_number_group(text + 4, len - 4))
+	if (len > 4 && text[3] == ' ' && (is_number_group(text + 4, len - 4) || is_unit_word(text + 4, len - 4)))
 		return 0;
 	return (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
 }

@@ -168,6 +168,12 @@ test_smtp_readers(void)
 	CHECK_INT(smtp_read_reply("554 554 Rejected", 16), 554);
 	CHECK_INT(smtp_read_reply("550 5.1.1 x", 11), 550);
 	CHECK_INT(smtp_read_reply("550 550 550 550 550 550 x", 25), 0);	/* four groups looked at, no more */
+	/* A quantity is no reply: "over its size quota of 250 MB". */
+	CHECK_INT(smtp_read_reply("250 MB. Message", 15), 0);
+	CHECK_INT(smtp_read_reply("550 messages per hour", 21), 0);
+	CHECK_INT(smtp_read_reply("250 Ok", 6), 250);
+	CHECK_INT(smtp_read_reply("550 mailbox unavailable", 23), 550);
+	CHECK_INT(classify("because: Recipient's mail file is over its size quota of 250 MB.").code, 22);
 	CHECK_INT(smtp_read_enhanced("5.1.1 x", 7, &e), 5);
 	CHECK(e.klass == 5 && e.subject == 1 && e.detail == 1);
 	CHECK_INT(smtp_read_enhanced("5.7.26", 6, &e), 6);
