@@ -122,7 +122,8 @@ message_start(const char *text, size_t len)
 
 /*
  * Where the message's header block starts (message_start) when the text
- * looks like a message — a header block ending in a blank line; -1 when not.
+ * looks like a message — a header block ending in a blank line, or header
+ * fields to its end (no body); -1 when not.
  */
 static long
 header_block_at(const char *text, size_t len)
@@ -157,7 +158,8 @@ header_block_at(const char *text, size_t len)
 			if (ascii_has_prefix(line, n, message_headers[i]))
 				known++;
 	}
-	return -1;
+	/* RFC 5322 2.1: the body is optional; a message of header fields only ends without the blank line. */
+	return headers >= 3 && known >= 2 ? (long) start : -1;
 }
 
 int

@@ -476,6 +476,8 @@ test_not_hard(void)
 	CHECK_INT(classify_attached("FW: offer", "See the attachment.", "From: Ann <ann@example.org>\nSubject: offer\n\nHello"), 0);
 	/* Headers that mark a failure report (Exim's X-Failed-Recipients, a report's Subject): no person talking. */
 	CHECK_INT(classify("X-Failed-Recipients: bob@example.org\nSubject: Mail delivery failed\n\nfailed").code, 40);
+	/* A message of header fields only (RFC 5322: the body is optional), as a List-Unsubscribe mailto sends it. */
+	CHECK_INT(classify("From: g@example.com\nTo: unsub-1@bounce.example.org\nSubject: unsubscribe\nMIME-Version: 1.0").code, 90);
 	/* List software's notice is no person talking (Precedence: bulk, a list's owner address). */
 	CHECK_INT(classify("From: discuss-owner@lists.example.org\nSubject: Your message to Discuss was rejected\n\n"
 					   "You are not allowed to post to this mailing list.\n").code, 50);
