@@ -189,6 +189,24 @@ test_providers(void)
 	CHECK(!bounce_is_large_provider("", 0));
 }
 
+/*
+ * Sophos Email's documented reply ids ("SMTP error codes", Sophos Central
+ * help): a name, '_' and a number is a word to read, not an opaque id.
+ */
+static void
+test_provider_sophos(void)
+{
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0011 Command rejected").code, 10);
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0004 Command rejected").code, 51);
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0003 Command rejected").code, 50);
+	CHECK_INT(classify("550 5.7.4 XGEMAIL_0006 Command rejected").code, 50);
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0010 Command rejected").code, 54);
+	CHECK_INT(classify("552 5.3.4 XGEMAIL_0012 Command rejected").code, 23);
+	CHECK_INT(classify("450 4.7.1 XGEMAIL_0014 Command rejected").code, 20);
+	/* a long mixed id with more than one '_' stays opaque: no cue inside it */
+	CHECK_INT(classify("550 5.7.1 Command rejected Part_5173_13498957").code, 50);
+}
+
 /* The remote MTA's provider, where the bounce names the server: field, bracketed host, text. */
 static void
 test_remote_provider(void)
@@ -610,6 +628,7 @@ main(void)
 	test_phrases_distinct();
 	test_smtp_readers();
 	test_providers();
+	test_provider_sophos();
 	test_remote_provider();
 	test_replies();
 	test_line_forms();
