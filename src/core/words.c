@@ -162,6 +162,19 @@ is_opaque(const char *s, size_t n)
 		;
 	if (i >= 2 && i + 1 < n && s[i] == '=' && s[i + 1] != '=')
 		return 0;
+	/*
+	 * "XGEMAIL_0011": a name, an underscore and a number is a reply id that
+	 * a filter documents (Sophos Email's SMTP error codes), not a random id.
+	 */
+	if (i >= 2 && i + 1 < n && s[i] == '_')
+	{
+		size_t		j;
+
+		for (j = i + 1; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+			;
+		if (j == n)
+			return 0;
+	}
 	for (i = 0; i < n; i++)
 	{
 		unsigned char c = (unsigned char) s[i];

@@ -217,6 +217,55 @@ test_providers(void)
 	CHECK(!bounce_is_large_provider("", 0));
 }
 
+/*
+ * Sophos Email's documented reply ids ("SMTP error codes", Sophos Central
+ * help): a name, '_' and a number is a word to read, not an opaque id.
+ */
+static void
+test_provider_sophos(void)
+{
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0011 Command rejected").code, 10);
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0004 Command rejected").code, 51);
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0003 Command rejected").code, 50);
+	CHECK_INT(classify("550 5.7.4 XGEMAIL_0006 Command rejected").code, 50);
+	CHECK_INT(classify("550 5.7.1 XGEMAIL_0010 Command rejected").code, 54);
+	CHECK_INT(classify("552 5.3.4 XGEMAIL_0012 Command rejected").code, 23);
+	CHECK_INT(classify("450 4.7.1 XGEMAIL_0014 Command rejected").code, 20);
+	/* a long mixed id with more than one '_' stays opaque: no cue inside it */
+	CHECK_INT(classify("550 5.7.1 Command rejected Part_5173_13498957").code, 50);
+}
+
+/* Orange (OFR) and La Poste (LPN) reply ids, after their postmaster pages. */
+static void
+test_provider_france(void)
+{
+	CHECK_INT(classify("550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]").code, 52);
+	/* the same id after words that only refuse: the id alone is no cue */
+	CHECK_INT(classify("550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please "
+					   "try later. OFR_506 [506]").code, 50);
+	CHECK_INT(classify("550 opmta1mti37nd1 smtp.orange.fr Service refuse. Service refused. OFR006_103 - "
+					   "please visit: https://postmaster.orange.fr/ [103]").code, 51);
+	CHECK_INT(classify("550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host "
+					   "blocked for spamming issues. OFR006_102").code, 51);
+	CHECK_INT(classify("421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too "
+					   "many connections, slow down. OFR005_104 [104]").code, 20);
+	CHECK_INT(classify("550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. "
+					   "OFR_416 [416]").code, 10);
+	CHECK_INT(classify("552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417]").code, 22);
+	CHECK_INT(classify("501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]").code, 50);
+	CHECK_INT(classify("421 smtp.orange.fr Emetteur invalide, Veuillez verifier la configuration SPF/DNS de "
+					   "votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS "
+					   "configuration for your domain name.").code, 50);
+	CHECK_INT(classify("550 5.5.0 Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos "
+					   "services. LPN007_102").code, 51);
+	CHECK_INT(classify("550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420").code, 10);
+	CHECK_INT(classify("550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. "
+					   "LPN007_426").code, 10);
+	CHECK_INT(classify("571 5.7.1 Message refused, DMARC verification Failed. Message refuse, verification "
+					   "DMARC en echec LPN007_517").code, 50);
+	CHECK_INT(classify("421 4.2.1 Too many connections, slow down. LPN105_104").code, 20);
+}
+
 /* The remote MTA's provider, where the bounce names the server: field, bracketed host, text. */
 static void
 test_remote_provider(void)
@@ -636,6 +685,8 @@ main(void)
 	test_phrases_distinct();
 	test_smtp_readers();
 	test_providers();
+	test_provider_sophos();
+	test_provider_france();
 	test_remote_provider();
 	test_replies();
 	test_line_forms();
