@@ -527,6 +527,19 @@ test_not_hard(void)
 	CHECK_INT(classify("X-Failed-Recipients: bob@example.org\nSubject: Mail delivery failed\n\nfailed").code, 40);
 	/* A message of header fields only (RFC 5322: the body is optional), as a List-Unsubscribe mailto sends it. */
 	CHECK_INT(classify("From: g@example.com\nTo: unsub-1@bounce.example.org\nSubject: unsubscribe\nMIME-Version: 1.0").code, 90);
+	/* Requests and auto-answers in the words readers write them (fresh batches' first pass). */
+	CHECK_INT(classify("From: a@example.fr\nSubject: RE: Soldes\n\nDésabonnez-moi SVP.\n").code, 90);
+	CHECK_INT(classify("From: a@example.it\nSubject: Re: Novità\n\nVi prego di cancellarmi dalla vostra lista.\n").code, 90);
+	CHECK_INT(classify("From: a@example.de\nSubject: Abmelden\n\nBitte tragen Sie mich aus Ihrem Newsletter aus.\n").code, 90);
+	CHECK_INT(classify("From: a@example.co.uk\nSubject: RE: News\n\nPlease remove accounts@example.co.uk from your "
+					   "mailing list.\n").code, 90);
+	CHECK_INT(classify("From: a@example.com\nSubject: verify#1589\nAuto-Submitted: auto-replied\n\nThe message you sent "
+					   "requires that you verify that you\nare a real live human being and not a spam source.\n").code, 100);
+	CHECK_INT(classify("From: a@example.es\nSubject: Verificación de remitente requerida\nAuto-Submitted: auto-replied\n\n"
+					   "Confirme que es usted una persona haciendo clic en el enlace.\n").code, 100);
+	CHECK_INT(classify("From: a@example.org\nSubject: RE: News\n\nThis is an unmonitored mailbox.\n").code, 60);
+	CHECK_INT(classify("From: a@example.es\nSubject: Respuesta automática: Vinos\nAuto-Submitted: auto-generated\n\n"
+					   "Javier ya no forma parte de la empresa. Los mensajes que recibe no se reenvían.\n").code, 10);
 	/* List software's notice is no person talking (Precedence: bulk, a list's owner address). */
 	CHECK_INT(classify("From: discuss-owner@lists.example.org\nSubject: Your message to Discuss was rejected\n\n"
 					   "You are not allowed to post to this mailing list.\n").code, 50);
