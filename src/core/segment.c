@@ -52,16 +52,23 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 		}
 		/*
 		 * "<b@example.com>: host ... said: ..." begins another recipient's
-		 * report (Postfix): once one recipient's reply was read, the next
-		 * one's words no longer count.
+		 * report (Postfix, qmail): once one recipient's reply was read, or
+		 * the first recipient's own report gave a reason ("<a@example.org>:
+		 * delivery temporarily suspended: connect to ...: No route to host"),
+		 * the next one's words no longer count (LABELS.md: the first failed
+		 * recipient is labelled).
 		 */
-		if (len > 2 && line[0] == '<' && memchr(line, '@', len) != NULL &&
-			memchr(line, '>', len) != NULL && sc->cue[LEVEL_REMOTE].score > 0)
+		if (len > 2 && line[0] == '<' && memchr(line, '@', len) != NULL && memchr(line, '>', len) != NULL)
 		{
 			const char *close = memchr(line, '>', len);
 
 			if ((size_t) (close - line) + 1 < len && close[1] == ':')
-				sc->later_text_recipient = 1;
+			{
+				if (sc->cue[LEVEL_REMOTE].score > 0 ||
+					(sc->text_recipient_reports > 0 && sc->cue[LEVEL_PROSE].score > 0))
+					sc->later_text_recipient = 1;
+				sc->text_recipient_reports++;
+			}
 		}
 		/*
 		 * So does another address alone on its line, at most as indented as
@@ -94,6 +101,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 		/* A new part's headers: what was quoted or a banner in the last part is over. */
 		sc->quoted = 0;
 		sc->later_text_recipient = 0;
+		sc->text_recipient_reports = 0;
 		sc->paragraph++;
 		sc->banner = 0;
 		sc->remote_line = 0;

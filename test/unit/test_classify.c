@@ -540,6 +540,11 @@ test_not_hard(void)
 	CHECK_INT(classify("From: a@example.org\nSubject: RE: News\n\nThis is an unmonitored mailbox.\n").code, 60);
 	CHECK_INT(classify("From: a@example.es\nSubject: Respuesta automática: Vinos\nAuto-Submitted: auto-generated\n\n"
 					   "Javier ya no forma parte de la empresa. Los mensajes que recibe no se reenvían.\n").code, 10);
+	/* Postfix's report of two recipients: the first failed one's reason, though only the second quotes a server. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
+					   "<a@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: No "
+					   "route to host\n\n<b@gmail.com>: host gmail-smtp-in.l.google.com[192.0.2.27] said:\n    550-5.1.1 The "
+					   "email account that you tried to reach does not exist.\n").code, 29);
 	/* List software's notice is no person talking (Precedence: bulk, a list's owner address). */
 	CHECK_INT(classify("From: discuss-owner@lists.example.org\nSubject: Your message to Discuss was rejected\n\n"
 					   "You are not allowed to post to this mailing list.\n").code, 50);
