@@ -338,6 +338,8 @@ test_replies(void)
 	/* qmail's plural and OpenSMTPD's wording of a domain without mail exchangers. */
 	CHECK_INT(classify("<a@nodomain.example>:\nNo MX or A records for nodomain.example\n").code, 21);
 	CHECK_INT(classify("a@example.net: No MX found for domain").code, 21);
+	CHECK_INT(classify("Reason: Failed to connect to the recipients mail server. No MX records were found for the "
+					   "'example.net' domain.").code, 21);
 	/* Mimecast names its spam-signature check; a key=value pair is words ("limit=15728640"). */
 	CHECK_INT(classify("552 5.3.4 message size limit=15728640 exceeded").code, 23);
 	CHECK_INT(classify("554 Email rejected due to security policies - MCSpamSignature.sa.5.6").code, 52);
