@@ -26,6 +26,23 @@ classify(const char *text)
 	return r;
 }
 
+/* A text and the code it must get. */
+typedef struct code_case
+{
+	const char *text;
+	int			code;
+} code_case;
+
+/* Check a table of cases. */
+static void
+check_codes(const code_case *cases, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		CHECK_INT(classify(cases[i].text).code, cases[i].code);
+}
+
 /* Classify with a recipient. */
 static int
 classify_for(const char *text, const char *recipient)
@@ -221,49 +238,57 @@ test_providers(void)
  * Sophos Email's documented reply ids ("SMTP error codes", Sophos Central
  * help): a name, '_' and a number is a word to read, not an opaque id.
  */
+static const code_case sophos_cases[] = {
+	{"550 5.7.1 XGEMAIL_0011 Command rejected", 10},
+	{"550 5.7.1 XGEMAIL_0004 Command rejected", 51},
+	{"550 5.7.1 XGEMAIL_0003 Command rejected", 50},
+	{"550 5.7.4 XGEMAIL_0006 Command rejected", 50},
+	{"550 5.7.1 XGEMAIL_0010 Command rejected", 54},
+	{"552 5.3.4 XGEMAIL_0012 Command rejected", 23},
+	{"450 4.7.1 XGEMAIL_0014 Command rejected", 20},
+	/* a long mixed id with more than one '_' stays opaque: no cue inside it */
+	{"550 5.7.1 Command rejected Part_5173_13498957", 50},
+};
+
 static void
 test_provider_sophos(void)
 {
-	CHECK_INT(classify("550 5.7.1 XGEMAIL_0011 Command rejected").code, 10);
-	CHECK_INT(classify("550 5.7.1 XGEMAIL_0004 Command rejected").code, 51);
-	CHECK_INT(classify("550 5.7.1 XGEMAIL_0003 Command rejected").code, 50);
-	CHECK_INT(classify("550 5.7.4 XGEMAIL_0006 Command rejected").code, 50);
-	CHECK_INT(classify("550 5.7.1 XGEMAIL_0010 Command rejected").code, 54);
-	CHECK_INT(classify("552 5.3.4 XGEMAIL_0012 Command rejected").code, 23);
-	CHECK_INT(classify("450 4.7.1 XGEMAIL_0014 Command rejected").code, 20);
-	/* a long mixed id with more than one '_' stays opaque: no cue inside it */
-	CHECK_INT(classify("550 5.7.1 Command rejected Part_5173_13498957").code, 50);
+	check_codes(sophos_cases, sizeof(sophos_cases) / sizeof(sophos_cases[0]));
 }
 
 /* Orange (OFR) and La Poste (LPN) reply ids, after their postmaster pages. */
+static const code_case france_cases[] = {
+	{"550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]", 52},
+	/* the same id after words that only refuse: the id alone is no cue */
+	{"550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please "
+	 "try later. OFR_506 [506]", 50},
+	{"550 opmta1mti37nd1 smtp.orange.fr Service refuse. Service refused. OFR006_103 - "
+	 "please visit: https://postmaster.orange.fr/ [103]", 51},
+	{"550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host "
+	 "blocked for spamming issues. OFR006_102", 51},
+	{"421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too "
+	 "many connections, slow down. OFR005_104 [104]", 20},
+	{"550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. "
+	 "OFR_416 [416]", 10},
+	{"552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417]", 22},
+	{"501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]", 50},
+	{"421 smtp.orange.fr Emetteur invalide, Veuillez verifier la configuration SPF/DNS de "
+	 "votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS "
+	 "configuration for your domain name.", 50},
+	{"550 5.5.0 Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos "
+	 "services. LPN007_102", 51},
+	{"550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420", 10},
+	{"550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. "
+	 "LPN007_426", 10},
+	{"571 5.7.1 Message refused, DMARC verification Failed. Message refuse, verification "
+	 "DMARC en echec LPN007_517", 50},
+	{"421 4.2.1 Too many connections, slow down. LPN105_104", 20},
+};
+
 static void
 test_provider_france(void)
 {
-	CHECK_INT(classify("550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]").code, 52);
-	/* the same id after words that only refuse: the id alone is no cue */
-	CHECK_INT(classify("550 5.7.1 Service refuse. Veuillez essayer plus tard. Service refused, please "
-					   "try later. OFR_506 [506]").code, 50);
-	CHECK_INT(classify("550 opmta1mti37nd1 smtp.orange.fr Service refuse. Service refused. OFR006_103 - "
-					   "please visit: https://postmaster.orange.fr/ [103]").code, 51);
-	CHECK_INT(classify("550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. Client host "
-					   "blocked for spamming issues. OFR006_102").code, 51);
-	CHECK_INT(classify("421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too "
-					   "many connections, slow down. OFR005_104 [104]").code, 20);
-	CHECK_INT(classify("550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. "
-					   "OFR_416 [416]").code, 10);
-	CHECK_INT(classify("552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417]").code, 22);
-	CHECK_INT(classify("501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]").code, 50);
-	CHECK_INT(classify("421 smtp.orange.fr Emetteur invalide, Veuillez verifier la configuration SPF/DNS de "
-					   "votre nom de domaine. Invalid Sender. SPF check failed, please verify the SPF/DNS "
-					   "configuration for your domain name.").code, 50);
-	CHECK_INT(classify("550 5.5.0 Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos "
-					   "services. LPN007_102").code, 51);
-	CHECK_INT(classify("550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420").code, 10);
-	CHECK_INT(classify("550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. "
-					   "LPN007_426").code, 10);
-	CHECK_INT(classify("571 5.7.1 Message refused, DMARC verification Failed. Message refuse, verification "
-					   "DMARC en echec LPN007_517").code, 50);
-	CHECK_INT(classify("421 4.2.1 Too many connections, slow down. LPN105_104").code, 20);
+	check_codes(france_cases, sizeof(france_cases) / sizeof(france_cases[0]));
 }
 
 /* The remote MTA's provider, where the bounce names the server: field, bracketed host, text. */
@@ -450,6 +475,22 @@ test_messages(void)
 				 "A@example.org") == 0);
 }
 
+/* Requests and auto-answers in the words readers write them (the fresh batches' first pass). */
+static const code_case reader_wording_cases[] = {
+	{"From: a@example.fr\nSubject: RE: Soldes\n\nDésabonnez-moi SVP.\n", 90},
+	{"From: a@example.it\nSubject: Re: Novità\n\nVi prego di cancellarmi dalla vostra lista.\n", 90},
+	{"From: a@example.de\nSubject: Abmelden\n\nBitte tragen Sie mich aus Ihrem Newsletter aus.\n", 90},
+	{"From: a@example.co.uk\nSubject: RE: News\n\nPlease remove accounts@example.co.uk from your "
+	    "mailing list.\n", 90},
+	{"From: a@example.com\nSubject: verify#1589\nAuto-Submitted: auto-replied\n\nThe message you sent "
+	    "requires that you verify that you\nare a real live human being and not a spam source.\n", 100},
+	{"From: a@example.es\nSubject: Verificación de remitente requerida\nAuto-Submitted: auto-replied\n\n"
+	    "Confirme que es usted una persona haciendo clic en el enlace.\n", 100},
+	{"From: a@example.org\nSubject: RE: News\n\nThis is an unmonitored mailbox.\n", 60},
+	{"From: a@example.es\nSubject: Respuesta automática: Vinos\nAuto-Submitted: auto-generated\n\n"
+	    "Javier ya no forma parte de la empresa. Los mensajes que recibe no se reenvían.\n", 10},
+};
+
 /* No hard code (10, 90) where the text shows the address was not what was judged. */
 static void
 test_not_hard(void)
@@ -529,19 +570,7 @@ test_not_hard(void)
 	CHECK_INT(classify("X-Failed-Recipients: bob@example.org\nSubject: Mail delivery failed\n\nfailed").code, 40);
 	/* A message of header fields only (RFC 5322: the body is optional), as a List-Unsubscribe mailto sends it. */
 	CHECK_INT(classify("From: g@example.com\nTo: unsub-1@bounce.example.org\nSubject: unsubscribe\nMIME-Version: 1.0").code, 90);
-	/* Requests and auto-answers in the words readers write them (fresh batches' first pass). */
-	CHECK_INT(classify("From: a@example.fr\nSubject: RE: Soldes\n\nDésabonnez-moi SVP.\n").code, 90);
-	CHECK_INT(classify("From: a@example.it\nSubject: Re: Novità\n\nVi prego di cancellarmi dalla vostra lista.\n").code, 90);
-	CHECK_INT(classify("From: a@example.de\nSubject: Abmelden\n\nBitte tragen Sie mich aus Ihrem Newsletter aus.\n").code, 90);
-	CHECK_INT(classify("From: a@example.co.uk\nSubject: RE: News\n\nPlease remove accounts@example.co.uk from your "
-					   "mailing list.\n").code, 90);
-	CHECK_INT(classify("From: a@example.com\nSubject: verify#1589\nAuto-Submitted: auto-replied\n\nThe message you sent "
-					   "requires that you verify that you\nare a real live human being and not a spam source.\n").code, 100);
-	CHECK_INT(classify("From: a@example.es\nSubject: Verificación de remitente requerida\nAuto-Submitted: auto-replied\n\n"
-					   "Confirme que es usted una persona haciendo clic en el enlace.\n").code, 100);
-	CHECK_INT(classify("From: a@example.org\nSubject: RE: News\n\nThis is an unmonitored mailbox.\n").code, 60);
-	CHECK_INT(classify("From: a@example.es\nSubject: Respuesta automática: Vinos\nAuto-Submitted: auto-generated\n\n"
-					   "Javier ya no forma parte de la empresa. Los mensajes que recibe no se reenvían.\n").code, 10);
+	check_codes(reader_wording_cases, sizeof(reader_wording_cases) / sizeof(reader_wording_cases[0]));
 	/* Postfix's report of two recipients: the first failed one's reason, though only the second quotes a server. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
 					   "<a@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: No "
