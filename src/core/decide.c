@@ -438,13 +438,16 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 
 	/*
 	 * Step 8: failed after temporary errors, the queue lifetime ran out (the
-	 * seed's 40 example), or the status says so (X.4.7).  A TLS session the remote would not set up ("TLS is
-	 * required, but was not offered by host ...") is such a connection error.
+	 * seed's 40 example), or the status says so (X.4.7).  A TLS session that
+	 * could not be set up ("TLS Negotiation failed", "TLS is required, but was
+	 * not offered") is refused at once by the MTAs that require it (Gmail,
+	 * Postfix's smtp_tls_security_level): LABELS.md's 29 unless the status
+	 * says the time expired.
 	 */
 	if (sc->action_failed && (sc->status_code.klass == 4 || status_expired(sc)) &&
-		(d->code == BOUNCE_29 || d->code == BOUNCE_70 ||
-		 (d->code == BOUNCE_20 && d->evidence != NULL &&
-		  (d->evidence->phrase == NULL || (d->rule != NULL && strcmp(d->rule, "tls_failure") == 0)))))
+		((d->code == BOUNCE_29 && (status_expired(sc) || d->rule == NULL || strcmp(d->rule, "tls_failure") != 0)) ||
+		 d->code == BOUNCE_70 ||
+		 (d->code == BOUNCE_20 && d->evidence != NULL && d->evidence->phrase == NULL)))
 	{
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";

@@ -343,10 +343,10 @@ test_replies(void)
 	/* The seed's own example of a general bounce. */
 	CHECK_INT(classify("Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)/I'm not going "
 					   "to try again; this message has been in the queue too long").code, 40);
-	/* A failed DSN after a TLS session that was never set up, or whose status says the time expired (X.4.7). */
+	/* A failed DSN after a TLS session that was never set up is 29 (refused at once); one whose status says the time expired (X.4.7) 40. */
 	CHECK_INT(classify("Reporting-MTA: dns; mail.example.com\n\nFinal-Recipient: rfc822; a@example.org\n"
 					   "Action: failed\nStatus: 4.7.4\nDiagnostic-Code: X-Postfix; TLS is required, but was not "
-					   "offered by host mx.example.org[192.0.2.1]\n").code, 40);
+					   "offered by host mx.example.org[192.0.2.1]\n").code, 29);
 	CHECK_INT(classify("Reporting-MTA: dns; esa1.example.com\n\nFinal-Recipient: rfc822; a@example.org\n"
 					   "Action: failed\nStatus: 5.4.7\nDiagnostic-Code: smtp; 5.4.7 - Delivery expired (message "
 					   "too old) [Errno 111] Connection refused\n").code, 40);
