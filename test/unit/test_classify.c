@@ -477,6 +477,9 @@ test_messages(void)
 
 /* Requests and auto-answers in the words readers write them (the fresh batches' first pass). */
 static const code_case reader_wording_cases[] = {
+	{"From: AWS Notifications <no-reply@sns.amazonaws.com>\nSubject: AWS Notification Message\n\n"
+	 "{\"eventType\":\"DeliveryDelay\",\"deliveryDelay\":{\"delayedRecipients\":[{\"emailAddress\":"
+	 "\"a@hotmail.com\",\"status\":\"4.4.1\",\"diagnosticCode\":\"smtp; 421 4.4.1 Unable to connect\"}]}}\n", 70},
 	{"From: a@example.fr\nSubject: RE: Soldes\n\nDésabonnez-moi SVP.\n", 90},
 	{"From: a@example.it\nSubject: Re: Novità\n\nVi prego di cancellarmi dalla vostra lista.\n", 90},
 	{"From: a@example.de\nSubject: Abmelden\n\nBitte tragen Sie mich aus Ihrem Newsletter aus.\n", 90},
