@@ -475,7 +475,7 @@ test_messages(void)
 				 "A@example.org") == 0);
 }
 
-/* Requests and auto-answers in the words readers write them (the fresh batches' first pass). */
+/* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
 	{"From: AWS Notifications <no-reply@sns.amazonaws.com>\nSubject: AWS Notification Message\n\n"
 	 "{\"eventType\":\"DeliveryDelay\",\"deliveryDelay\":{\"delayedRecipients\":[{\"emailAddress\":"
