@@ -453,7 +453,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			if (zone == ZONE_HEADER || (p->where != IN_ANY && zone != ZONE_SUBJECT) ||
 				(zone == ZONE_TEXT && (sc->banner || sc->quoted) && !sc->remote_line))
 				break;
-			if (zone == ZONE_TEXT && sc->remote_line && sc->later_text_recipient)
+			if (zone == ZONE_TEXT && sc->later_text_recipient)
 				break;
 			/*
 			 * An unsubscribe request is a hard code: "please do not remove me"
@@ -464,8 +464,12 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* "want/wish/like to unsubscribe" asks only when the one who wants is not "you". */
 			if (p->code == 90 && is_volition_phrase(p->text) && segment_second_person(sc, plen, after))
 				break;
-			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
-			if (p->code == 51 && segment_hedged(sc, plen, after))
+			/*
+			 * Boilerplate that guesses at causes ("they may be blacklisted",
+			 * "the account or domain may not exist") names no blocklisting,
+			 * and no missing mailbox but in its own weak words.
+			 */
+			if ((p->code == 51 || (p->code == 10 && p->strength < STRONG)) && segment_hedged(sc, plen, after))
 				break;
 			if (p->code == 90 && is_failure_report(sc))
 				break;
@@ -1024,7 +1028,7 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 	int			last_was_space = sc->last_was_space;
 	unsigned char prev = sc->prev_byte;
 	int			code_rank = zone == ZONE_DIAGNOSTIC ? RANK_DIAGNOSTIC :
-		zone == ZONE_TEXT ? RANK_TEXT : 0;
+		zone == ZONE_TEXT && !sc->later_text_recipient ? RANK_TEXT : 0;
 	size_t		i;
 	feeder		f;
 

@@ -124,7 +124,7 @@ typedef struct scan_state
 	 * the DSN (a Final-Recipient block after a failed one).
 	 */
 	int			later_text_recipient;
-	int			text_recipient_reports;	/* "<address>: ..." report lines read in this part */
+	char		first_text_recipient[BOUNCE_ADDRESS_MAX + 1];	/* the first recipient heading of this part's text, lower case */
 	int			later_dsn_recipient;
 	int			dsn_group_failed;	/* the DSN per-recipient group being read says Action: failed */
 	int			dsn_failed_group_closed;	/* a blank line ended a failed recipient's group */

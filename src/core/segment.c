@@ -13,6 +13,30 @@
 #include "fold.h"
 #include "recipients.h"
 
+/*
+ * A recipient's heading in a report's text names addr[0..n): is it another
+ * recipient than the first one named (remembered here)?  Exchange names the
+ * same recipient again above its diagnostic information: no other recipient.
+ */
+static int
+another_text_recipient(scan_state *sc, const char *addr, size_t n)
+{
+	size_t		i;
+
+	if (n > 0 && addr[0] == '<')
+		addr++, n--;
+	if (sc->first_text_recipient[0] == '\0')
+	{
+		if (n > BOUNCE_ADDRESS_MAX)
+			n = BOUNCE_ADDRESS_MAX;
+		for (i = 0; i < n; i++)
+			sc->first_text_recipient[i] = (char) ascii_lower((unsigned char) addr[i]);
+		sc->first_text_recipient[n] = '\0';
+		return 0;
+	}
+	return !(strlen(sc->first_text_recipient) == n && ascii_has_prefix(addr, n, sc->first_text_recipient));
+}
+
 int
 segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 {
@@ -64,24 +88,34 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 
 			if ((size_t) (close - line) + 1 < len && close[1] == ':')
 			{
-				if (sc->cue[LEVEL_REMOTE].score > 0 ||
-					(sc->text_recipient_reports > 0 && sc->cue[LEVEL_PROSE].score > 0))
+				int			another = another_text_recipient(sc, line + 1, (size_t) (close - line) - 1);
+
+				if (sc->cue[LEVEL_REMOTE].score > 0 || (another && sc->cue[LEVEL_PROSE].score > 0))
 					sc->later_text_recipient = 1;
-				sc->text_recipient_reports++;
 			}
 		}
 		/*
 		 * So does another address alone on its line, at most as indented as
 		 * Exim's list of failed addresses (its reasons are indented deeper):
-		 * Exim, Exchange and Microsoft 365 NDRs, Domino.
+		 * Exim, Exchange and Microsoft 365 NDRs, Domino.  (The first such
+		 * address is counted too: its own reason, read, ends the list.)
 		 */
-		else if (sc->cue[LEVEL_REMOTE].score > 0 && memchr(line, '@', len) != NULL)
+		else if (memchr(line, '@', len) != NULL)
 		{
 			size_t		indent,
 						rest_at;
 
 			if (recipient_heading_at(line, len, &indent, &rest_at) > 0 && indent <= 2)
-				sc->later_text_recipient = 1;
+			{
+				size_t		end = indent;
+				int			another;
+
+				while (end < len && line[end] != ' ' && line[end] != '\t' && line[end] != ':' && line[end] != '>')
+					end++;
+				another = another_text_recipient(sc, line + indent, end - indent);
+				if (sc->cue[LEVEL_REMOTE].score > 0 || (another && sc->cue[LEVEL_PROSE].score > 0))
+					sc->later_text_recipient = 1;
+			}
 		}
 		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
 		if (ascii_is_blank(line, len))
@@ -101,7 +135,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 		/* A new part's headers: what was quoted or a banner in the last part is over. */
 		sc->quoted = 0;
 		sc->later_text_recipient = 0;
-		sc->text_recipient_reports = 0;
+		sc->first_text_recipient[0] = '\0';
 		sc->paragraph++;
 		sc->banner = 0;
 		sc->remote_line = 0;

@@ -477,6 +477,18 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	/* cPanel's boilerplate alone is its dnslookup router's: the domain could not be routed. */
+	{"The mail server could not deliver mail to a@b.example.  The account or domain may not exist, they may be "
+	 "blacklisted, or missing the proper dns entries.", 21},
+	/* Exchange names the recipient again above its diagnostic information: the same recipient's reply. */
+	{"Delivery has failed to these recipients or groups:\n\ninfo@example.org\nA problem occurred during the delivery "
+	 "of this message to this e-mail address.\n\nDiagnostic information for administrators:\n\ninfo@example.org\n"
+	 "mx.example.org #554 5.7.1 <info@example.org>: Relay access denied ##\n", 54},
+	/* Exim's list: the first recipient's own reason decides, not the next one's reply. */
+	{"From: Mail Delivery System <Mailer-Daemon@example.net>\nSubject: Mail delivery failed\n\nThe following "
+	 "address(es) failed:\n\n  a@example.org\n    The mail server could not deliver mail to a@example.org.  The "
+	 "account or domain may not exist.\n\n  b@example.com\n    host mx.example.com [192.0.2.1]\n    SMTP error from "
+	 "remote mail server after end of data:\n    552 5.2.2 <b@example.com> Quota exceeded\n", 21},
 	{"From: AWS Notifications <no-reply@sns.amazonaws.com>\nSubject: AWS Notification Message\n\n"
 	 "{\"eventType\":\"DeliveryDelay\",\"deliveryDelay\":{\"delayedRecipients\":[{\"emailAddress\":"
 	 "\"a@hotmail.com\",\"status\":\"4.4.1\",\"diagnosticCode\":\"smtp; 421 4.4.1 Unable to connect\"}]}}\n", 70},
