@@ -843,6 +843,26 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 		if (rank == RANK_TEXT && e.klass != 2)
 			sc->remote_line = 1;
 
+		/*
+		 * X.0.0 says no more than its class: Exim's DSN gives "Status: 5.0.0"
+		 * for every failure, whatever the remote server's "550 5.7.1" said.
+		 * A specific code of the same class is kept over it, at the rank of
+		 * the two that is higher.
+		 */
+		if (sc->status_rank > 0 && e.klass == sc->status_code.klass &&
+			((e.subject == 0 && e.detail == 0 && sc->status_code.subject != 0) ||
+			 (sc->status_code.subject == 0 && sc->status_code.detail == 0 && e.subject != 0)))
+		{
+			if (e.subject == 0)
+			{
+				if (r > sc->status_rank)
+					sc->status_rank = r;
+				return n;
+			}
+			if (r < sc->status_rank)
+				r = sc->status_rank;
+			sc->status_rank = 0;
+		}
 		if (r > sc->status_rank)
 		{
 			smtp_meaning m = smtp_enhanced_meaning(&e);
