@@ -477,6 +477,11 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"From: a@qq.com\nSubject: x\n\nTD\n", 90},	/* "reply TD to unsubscribe" */
+	{"From: a@example.com.tw\nSubject: Re: x\n\n我已經不想再收到你們的電子報了，請把我的信箱從名單中移除。\n", 90},
+	{"From: a@example.co.kr\nSubject: RE: x\n\n수신거부합니다.\n", 90},
+	{"From: a@example.pl\nSubject: x\nAuto-Submitted: auto-replied\n\nPotwierdź, że jesteś człowiekiem.\n", 100},
+	{"550 Mailbox is frozen. See http://mail.example.net/err/3/", 10},
 	/* cPanel's boilerplate alone is its dnslookup router's: the domain could not be routed. */
 	{"The mail server could not deliver mail to a@b.example.  The account or domain may not exist, they may be "
 	 "blacklisted, or missing the proper dns entries.", 21},
