@@ -1257,28 +1257,6 @@ static const char *const mailer_senders[] = {
 	NULL
 };
 
-/*
- * Words of the Subjects mail systems give their failure reports ("Returned
- * mail: see transcript for details", "Mail delivery failed: returning message
- * to sender", "Undeliverable: ...", "failure notice"), lower case.
- */
-static const char *const report_subject_words[] = {
-	"undeliver", "returned mail", "delivery fail", "delivery status notification",
-	"failure notice", "delivery error", "nondeliver", "non-deliver", "could not be delivered",
-	"unzustellbar", "non remis", NULL
-};
-
-int
-scan_report_subject(const char *value, size_t len)
-{
-	int			i;
-
-	for (i = 0; report_subject_words[i] != NULL; i++)
-		if (ascii_find(value, len, report_subject_words[i]) < len)
-			return 1;
-	return 0;
-}
-
 /* Does a From: value name a mailing list's own address (RFC 2142 "-owner", Mailman, Majordomo, LISTSERV)? */
 int
 scan_list_sender(const char *value, size_t len)
@@ -1383,6 +1361,56 @@ subject_prefix_len(const char *value, size_t len, const char *const *prefixes)
 	for (p = 0; prefixes[p] != NULL; p++)
 		if (ascii_has_prefix(value + i, len - i, prefixes[p]))
 			return i + strlen(prefixes[p]);
+	return 0;
+}
+
+/*
+ * The names mail systems give the Subjects of their failure reports, lower
+ * case: the Subject is the name, or opens with it and then ':' or '('
+ * ("Undeliverable: ...", "Returned mail: see transcript for details",
+ * "Delivery Status Notification (Failure)", "failure notice"); a name ending
+ * in '*' may go on with anything ("Mail delivery failed: returning message to
+ * sender", "Mail System Error - Returned Mail").  A person's "Undeliverable
+ * mail - please update our address" or a vendor's "Undeliverable? Not anymore"
+ * is no report.  A forward prefix before it is passed over ("Fwd: Returned
+ * mail: ...").
+ */
+static const char *const report_subject_names[] = {
+	"undeliverable", "undeliverable mail", "undeliverable message", "undelivered", "undelivered mail",
+	"undelivered mail returned to sender*", "returned mail", "mail delivery failed*", "mail delivery failure*",
+	"delivery status notification", "delivery failure", "delivery notification", "failure notice",
+	"failure delivery", "nondeliverable mail", "non-deliverable mail", "non delivery*", "non-delivery*",
+	"mail system error*", "message not delivered", "unzustellbar", "non remis", NULL
+};
+
+int
+scan_report_subject(const char *value, size_t len)
+{
+	size_t		i = subject_prefix_len(value, len, forward_subject_prefixes);
+	int			w;
+
+	while (i < len && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	while (len > i && (value[len - 1] == ' ' || value[len - 1] == '\t' || value[len - 1] == '\r'))
+		len--;
+	for (w = 0; report_subject_names[w] != NULL; w++)
+	{
+		const char *name = report_subject_names[w];
+		size_t		n = strlen(name),
+					end;
+
+		if (name[n - 1] == '*')
+			n--;
+		if (n > len - i || !ascii_has_prefix(value + i, n, name))
+			continue;
+		if (name[n] == '*')
+			return 1;
+		end = i + n;
+		while (end < len && value[end] == ' ')
+			end++;
+		if (end == len || value[end] == ':' || value[end] == '(')
+			return 1;
+	}
 	return 0;
 }
 
