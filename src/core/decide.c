@@ -38,6 +38,8 @@
  * 11b. any other failure code from a person's own message (not a list
  *      manager's notice, no bounce passed on inside it) whose deciding words
  *      are generic or cited gives 0 (person_talking()): "see the attachment";
+ * 11c. a list post or newsletter (List-Unsubscribe) that is no report nor
+ *      auto-reply gives 0 (list_post()): its words are content;
  *  12. a reply coded 60 (by its headers or its words) that says its person
  *      left and then, in that paragraph, that mail is not passed on: the
  *      address is gone with no forwarding, 10 (gone_without_forwarding()).
@@ -315,6 +317,24 @@ person_talking(const scan_state *sc, int is_message, int failure_code, decision 
 	}
 }
 
+/*
+ * Step 11c: a list post or a newsletter (its headers carry List-Unsubscribe,
+ * RFC 2369) that is no report (no DSN, not from a mailer daemon, not sent
+ * with the null reverse path, no feedback report) and no auto-reply by its
+ * headers: its "550 5.1.1 user unknown", "unsubscribe" or "vacation" is
+ * content about mail, not an answer to ours: 0.
+ */
+static void
+list_post(const scan_state *sc, decision *d)
+{
+	if (sc->list_post && !sc->dsn && !sc->from_mailer && !sc->null_sender && !sc->arf && !sc->auto_replied &&
+		(is_failure_code(d->code) || d->code == BOUNCE_90 || d->code == BOUNCE_60 || d->code == BOUNCE_70))
+	{
+		d->code = BOUNCE_0;
+		d->rule = "list_post";
+	}
+}
+
 /* Step 11: take a bad-address code back where the text shows the address was not what was judged. */
 static void
 not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
@@ -463,6 +483,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	}
 	not_hard(sc, is_message, failure_code, d);
 	person_talking(sc, is_message, failure_code, d);
+	list_post(sc, d);
 	gone_without_forwarding(sc, failure_code, d);
 }
 

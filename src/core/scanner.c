@@ -55,6 +55,7 @@ typedef enum field
 	FIELD_DIAGNOSTIC,
 	FIELD_FINAL_RECIPIENT,
 	FIELD_ORIGINAL_RECIPIENT,
+	FIELD_LIST_UNSUBSCRIBE,		/* a list post or a newsletter (RFC 2369), not a report */
 	FIELD_X_FAILED,
 	FIELD_FEEDBACK_TYPE,
 	FIELD_AUTO_SUBMITTED,
@@ -106,6 +107,7 @@ static const struct
 	{"content-", FIELD_QUOTED_HEADER},
 	{"mime-version:", FIELD_QUOTED_HEADER},
 	{"return-path:", FIELD_RETURN_PATH},
+	{"list-unsubscribe:", FIELD_LIST_UNSUBSCRIBE},
 	{"list-", FIELD_QUOTED_HEADER},
 	{"thread-", FIELD_QUOTED_HEADER},
 	/*
@@ -1586,6 +1588,10 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			/* RFC 8098: a message disposition notification is a read receipt, no failure. */
 			sc->mdn = 1;
 			offer(&sc->structure, 1, 0, "read_receipt", line, len, len);
+			return ZONE_HEADER;
+		case FIELD_LIST_UNSUBSCRIBE:
+			if (zone == ZONE_HEADER)
+				sc->list_post = 1;
 			return ZONE_HEADER;
 		case FIELD_QUOTED_HEADER:
 			return ZONE_HEADER;

@@ -477,6 +477,13 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	/* A newsletter about bounces (List-Unsubscribe, no report) is content, not an answer. */
+	{"From: ListScrub <hello@listscrub.example.com>\nSubject: Undeliverable? Not anymore.\nList-Unsubscribe: "
+	 "<https://listscrub.example.com/unsub?u=1>\n\nEvery \"550 5.1.1 user unknown\" costs you sender reputation.\n"
+	 "Unsubscribe | Update your preferences\n", 0},
+	/* A person's Subject that only starts like a report's name. */
+	{"From: Linda <ap@example.com>\nSubject: Undeliverable mail - please update our address\n\nThe post office "
+	 "returned your statements marked \"Undeliverable as addressed\". We moved.\n", 0},
 	{"From: a@qq.com\nSubject: x\n\nTD\n", 90},	/* "reply TD to unsubscribe" */
 	{"From: a@example.com.tw\nSubject: Re: x\n\n我已經不想再收到你們的電子報了，請把我的信箱從名單中移除。\n", 90},
 	{"From: a@example.co.kr\nSubject: RE: x\n\n수신거부합니다.\n", 90},
