@@ -309,7 +309,7 @@ static void
 person_talking(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
 	if (is_failure_code(d->code) && written_by_person(sc, is_message, failure_code) && !sc->auto_replied &&
-		!sc->arf && !sc->from_list && !sc->passed_on && !sc->report_marked &&
+		!sc->arf && !sc->from_list && !sc->bulk_precedence && !sc->passed_on && !sc->report_marked &&
 		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited))
 	{
 		d->code = BOUNCE_0;
@@ -322,7 +322,9 @@ person_talking(const scan_state *sc, int is_message, int failure_code, decision 
  * RFC 2369) that is no report (no DSN, not from a mailer daemon, not sent
  * with the null reverse path, no feedback report) and no auto-reply by its
  * headers: its "550 5.1.1 user unknown", "unsubscribe" or "vacation" is
- * content about mail, not an answer to ours: 0.
+ * content about mail, not an answer to ours: 0.  So is a 60 of a notice from
+ * a list's own address (Mailman's reminder "disabling delivery ... for a
+ * vacation", Sympa's "sent to the moderators").
  */
 static void
 list_post(const scan_state *sc, decision *d)
@@ -332,6 +334,12 @@ list_post(const scan_state *sc, decision *d)
 	{
 		d->code = BOUNCE_0;
 		d->rule = "list_post";
+	}
+	/* List software's own notice (a reminder, "sent to the moderators") is no person's auto-reply. */
+	else if (sc->from_list && !sc->dsn && d->code == BOUNCE_60)
+	{
+		d->code = BOUNCE_0;
+		d->rule = "list_notice";
 	}
 }
 

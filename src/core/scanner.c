@@ -1259,12 +1259,13 @@ static const char *const mailer_senders[] = {
 	NULL
 };
 
-/* Does a From: value name a mailing list's own address (RFC 2142 "-owner", Mailman, Majordomo, LISTSERV)? */
+/* Does a From: value name a mailing list's own address (RFC 2142 "-owner", Mailman, Majordomo, LISTSERV, Sympa)? */
 int
 scan_list_sender(const char *value, size_t len)
 {
 	return contains(value, len, "-owner@") || contains(value, len, "owner-") ||
-		contains(value, len, "-bounces@") || contains(value, len, "-request@") || contains(value, len, "listserv@");
+		contains(value, len, "-bounces@") || contains(value, len, "-request@") || contains(value, len, "listserv@") ||
+		contains(value, len, "sympa@") || contains(value, len, "majordomo@");
 }
 
 /* Does a From: value name a mail system rather than a person? */
@@ -1510,7 +1511,7 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			/* RFC 2076, RFC 3834 2: list software and bulk mailers mark their mail. */
 			else if (zone == ZONE_HEADER &&
 					 (contains(value, vlen, "bulk") || contains(value, vlen, "list") || contains(value, vlen, "junk")))
-				sc->from_list = 1;
+				sc->bulk_precedence = 1;
 			return ZONE_HEADER;
 		case FIELD_SUBJECT:
 			if (zone == ZONE_HEADER)

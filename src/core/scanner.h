@@ -148,7 +148,8 @@ typedef struct scan_state
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			report_marked;	/* the headers mark a failure report: X-Failed-Recipients, a report's Subject */
 	int			list_post;		/* List-Unsubscribe in the headers: a list post or a newsletter (RFC 2369) */
-	int			from_list;		/* Precedence: bulk/list/junk, or From: a list's owner address (list software wrote it) */
+	int			bulk_precedence;	/* Precedence: bulk/list/junk (list software, bulk mailers, some autoresponders) */
+	int			from_list;		/* From: a mailing list's own address (list software wrote it) */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
 	int			paragraph;		/* the text's paragraph being read: a blank line or a part's headers start the next */
 	int			left_company;	/* 1 + the paragraph where an auto-reply last said its person left; 0: never */

@@ -477,6 +477,10 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"From: mailman-owner@lists.example.org\nSubject: mailing list memberships reminder\nPrecedence: bulk\n\n"
+	 "You can change your membership, including disabling delivery altogether (e.g., for a vacation).\n", 0},
+	{"From: Alain <a@example.fr>\nSubject: Re: Promos\nIn-Reply-To: <1@example.net>\n\nArrêtez de m'écrire, merci "
+	 "de supprimer mon adresse de vos fichiers.\n", 90},
 	/* A newsletter about bounces (List-Unsubscribe, no report) is content, not an answer. */
 	{"From: ListScrub <hello@listscrub.example.com>\nSubject: Undeliverable? Not anymore.\nList-Unsubscribe: "
 	 "<https://listscrub.example.com/unsub?u=1>\n\nEvery \"550 5.1.1 user unknown\" costs you sender reputation.\n"
