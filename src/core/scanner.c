@@ -91,6 +91,21 @@ static const struct
 	{"precedence:", FIELD_PRECEDENCE},
 	{"subject:", FIELD_SUBJECT},
 	{"from:", FIELD_FROM},
+	/*
+	 * "From:" as mail clients write it above quoted or forwarded text, in the
+	 * languages they ship (Outlook: De, Von, Från, Fra, Van, Da, Od, Kimden,
+	 * Lähettäjä): never a header of the message itself.
+	 */
+	{"de:", FIELD_FROM},
+	{"de :", FIELD_FROM},
+	{"von:", FIELD_FROM},
+	{"fr\xc3\xa5n:", FIELD_FROM},
+	{"fra:", FIELD_FROM},
+	{"van:", FIELD_FROM},
+	{"da:", FIELD_FROM},
+	{"od:", FIELD_FROM},
+	{"kimden:", FIELD_FROM},
+	{"l\xc3\xa4hett\xc3\xa4j\xc3\xa4:", FIELD_FROM},
 	{"to:", FIELD_TO},
 	{"disposition:", FIELD_DISPOSITION},
 	/* Headers of a returned message pasted into the text: read for nothing. */
@@ -1605,7 +1620,12 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			}
 			return zone == ZONE_TEXT ? ZONE_HEADER : zone;
 		case FIELD_QUOTE_START:
-			if (zone == ZONE_TEXT)
+			/*
+			 * Quoted text follows, but for a forward's header block whose
+			 * From: line just named a mail system (Outlook's "From: Microsoft
+			 * Outlook <postmaster@...>", "Sent: ..."): that bounce is read.
+			 */
+			if (zone == ZONE_TEXT && !(sc->passed_on && sc->text_from_before && scan_forwarded_by_person(sc)))
 			{
 				sc->quoted = 1;
 				sc->not_evidence_seen = 1;

@@ -477,6 +477,17 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	/* Outlook's forward of a bounce, in English and in Spanish: its From: names a mail system, so it is read. */
+	{"From: Kim <kim@example.com>\nSubject: FW: Undeliverable: Offer\n\nFYI\n\nFrom: Microsoft Outlook "
+	 "<postmaster@example.org>\nSent: Tuesday, March 12, 2019 9:41 AM\nTo: Kim <kim@example.com>\nSubject: "
+	 "Undeliverable: Offer\n\nDelivery has failed to these recipients or groups:\n\na@example.org\nThe email "
+	 "address you entered couldn't be found.\n", 10},
+	{"From: Elena <e@example.net>\nSubject: RV: No se puede entregar: Oferta\n\nOs reenvío este rebote.\n\n"
+	 "De: Microsoft Outlook <postmaster@example.es>\nEnviado el: martes, 12 de marzo de 2019 9:41\nPara: Elena\n"
+	 "Asunto: No se puede entregar: Oferta\n\nm@example.es\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n", 10},
+	/* A person's mail quoted under Outlook's block stays quoted. */
+	{"From: Kim <kim@example.com>\nSubject: FW: Offer\n\nFYI\n\nFrom: Ann <ann@example.org>\nSent: Tuesday\n"
+	 "Subject: Offer\n\nMy old address gives user unknown.\n", 0},
 	{"From: mailman-owner@lists.example.org\nSubject: mailing list memberships reminder\nPrecedence: bulk\n\n"
 	 "You can change your membership, including disabling delivery altogether (e.g., for a vacation).\n", 0},
 	{"From: Alain <a@example.fr>\nSubject: Re: Promos\nIn-Reply-To: <1@example.net>\n\nArrêtez de m'écrire, merci "
