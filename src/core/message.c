@@ -823,6 +823,7 @@ message_scan(scan_state *sc, const char *text, size_t len)
 		scan_lines(sc, text, len, ZONE_TEXT);
 		return 0;
 	}
+	sc->is_message = 1;
 	walk_entity(sc, text + start, len - (size_t) start, 0);
 	return 1;
 }

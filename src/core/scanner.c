@@ -844,12 +844,48 @@ read_recipient_field(scan_state *sc, const char *value, size_t len, int rank)
 		offer_address(sc, value, len, (size_t) (at - value), rank);
 }
 
+/*
+ * Does a code at line[at] open a citation in double quotes ("it came back
+ * with \"550 5.1.1 User unknown\"", or in U+201C) in a message no mail system
+ * sent (no mailer daemon, no null sender)?  A person quotes a server there;
+ * the server did not answer this message.  (MTAs that quote a reply use
+ * single quotes: Exchange's "Remote Server returned '550 ...'".)
+ */
+static int
+person_cites_code(const scan_state *sc, const char *line, size_t at)
+{
+	if (!sc->is_message || sc->from_mailer || sc->null_sender || sc->dsn)
+		return 0;
+	return (at >= 1 && line[at - 1] == '"') ||
+		(at >= 3 && (unsigned char) line[at - 3] == 0xE2 && (unsigned char) line[at - 2] == 0x80 &&
+		 (unsigned char) line[at - 1] == 0x9C);
+}
+
 /* Note an SMTP code found at line[at]; returns the bytes it spans (0: none). */
 static size_t
 read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 {
 	smtp_enhanced e;
-	size_t		n = smtp_read_enhanced(line + at, len - at, &e);
+	size_t		n;
+
+	if (rank == RANK_TEXT && person_cites_code(sc, line, at))
+	{
+		/* Step over the cited codes ("550 5.1.1"), noting none of them. */
+		n = smtp_read_enhanced(line + at, len - at, &e);
+		if (n == 0 && smtp_read_reply(line + at, len - at) != 0)
+		{
+			n = 3;
+			if (at + n + 1 < len && line[at + n] == ' ')
+			{
+				size_t		m = smtp_read_enhanced(line + at + n + 1, len - at - n - 1, &e);
+
+				if (m > 0)
+					n += 1 + m;
+			}
+		}
+		return n;
+	}
+	n = smtp_read_enhanced(line + at, len - at, &e);
 
 	if (n > 0)
 	{

@@ -147,6 +147,7 @@ typedef struct scan_state
 	int			auto_replied;	/* Auto-Submitted: auto-replied, X-Autoreply, ... */
 	int			from_mailer;	/* From: MAILER-DAEMON, postmaster, a delivery system */
 	int			report_marked;	/* the headers mark a failure report: X-Failed-Recipients, a report's Subject */
+	int			is_message;		/* the text is a whole message: a header block, then its body */
 	int			list_post;		/* List-Unsubscribe in the headers: a list post or a newsletter (RFC 2369) */
 	int			bulk_precedence;	/* Precedence: bulk/list/junk (list software, bulk mailers, some autoresponders) */
 	int			from_list;		/* From: a mailing list's own address (list software wrote it) */

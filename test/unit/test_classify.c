@@ -477,6 +477,12 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	/* A person's reply citing a server's codes in double quotes: the person talks; no server refused this mail. */
+	{"From: Hannah <h@example.co.uk>\nSubject: RE: Price list\nIn-Reply-To: <1@example.net>\n\nWhen I forwarded it "
+	 "to him it came straight back with \"550 5.1.1\nUser unknown\". His address is m.evans@example.co.uk.\n", 0},
+	/* Exchange quotes the remote reply in single quotes: a server's words. */
+	{"From: postmaster@example.net\nSubject: Undeliverable: News\n\nRemote Server returned '550 5.1.1 User "
+	 "unknown'\n", 10},
 	/* Outlook's forward of a bounce, in English and in Spanish: its From: names a mail system, so it is read. */
 	{"From: Kim <kim@example.com>\nSubject: FW: Undeliverable: Offer\n\nFYI\n\nFrom: Microsoft Outlook "
 	 "<postmaster@example.org>\nSent: Tuesday, March 12, 2019 9:41 AM\nTo: Kim <kim@example.com>\nSubject: "
