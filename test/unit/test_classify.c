@@ -477,6 +477,8 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"Domain example.com has exceeded the max emails per hour (500/500 (100%)) allowed.  Message discarded.", 20},
+	{"SMTP module(domain example.pl) reports:\n example.pl: no DNS A-data returned\n", 21},
 	/* A person's reply citing a server's codes in double quotes: the person talks; no server refused this mail. */
 	{"From: Hannah <h@example.co.uk>\nSubject: RE: Price list\nIn-Reply-To: <1@example.net>\n\nWhen I forwarded it "
 	 "to him it came straight back with \"550 5.1.1\nUser unknown\". His address is m.evans@example.co.uk.\n", 0},
