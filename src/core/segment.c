@@ -105,7 +105,13 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 			size_t		indent,
 						rest_at;
 
-			if (recipient_heading_at(line, len, &indent, &rest_at) > 0 && indent <= 2)
+			/*
+			 * Not Exim's "A message sent by\n\n  <news@example.com>\n\ncould
+			 * not be delivered": the sender, in brackets and indented
+			 * (Sendmail's recipients in brackets start their lines).
+			 */
+			if (recipient_heading_at(line, len, &indent, &rest_at) > 0 && indent <= 2 &&
+				!(indent > 0 && line[indent] == '<'))
 			{
 				size_t		end = indent;
 				int			another;
