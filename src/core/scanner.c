@@ -949,7 +949,8 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 				if (m.code >= 0)
 					offer(&sc->reply, m.strength, m.code, m.rule, line, len, at + 3);
 			}
-			return 3;
+			/* A continuation's hyphen ("potential 552-5.7.0 security issue") is the code's, not a word's. */
+			return at + 3 < len && line[at + 3] == '-' ? 4 : 3;
 		}
 	}
 	return 0;
@@ -1659,9 +1660,12 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 			/*
 			 * Quoted text follows, but for a forward's header block whose
 			 * From: line just named a mail system (Outlook's "From: Microsoft
-			 * Outlook <postmaster@...>", "Sent: ..."): that bounce is read.
+			 * Outlook <postmaster@...>", "Sent: ..."): that bounce is read; and
+			 * but for a text that opens with the block (a message Outlook
+			 * saved as text: "Van: ...\nVerzonden: ..."): its own headers.
 			 */
-			if (zone == ZONE_TEXT && !(sc->passed_on && sc->text_from_before && scan_forwarded_by_person(sc)))
+			if (zone == ZONE_TEXT && !(sc->passed_on && sc->text_from_before && scan_forwarded_by_person(sc)) &&
+				!(!sc->is_message && sc->text_lines == 0))
 			{
 				sc->quoted = 1;
 				sc->not_evidence_seen = 1;

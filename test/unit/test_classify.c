@@ -477,6 +477,11 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	/* A message Outlook saved as text opens with its own header block, not a quote. */
+	{"Van: Pieter <p@example.nl>\nVerzonden: maandag 22 juli 2019 08:15\nAan: Nieuwsbrief\nOnderwerp: Automatisch "
+	 "antwoord: Zomeractie\n\nIk ben met vakantie tot en met 9 augustus.\n", 60},
+	/* Gmail's wrapped reply: the continuation's code and hyphen read as a space. */
+	{"said: 552-5.7.0 This message was blocked because its content presents a\npotential 552-5.7.0 security issue.\n", 53},
 	{"Domain example.com has exceeded the max emails per hour (500/500 (100%)) allowed.  Message discarded.", 20},
 	{"SMTP module(domain example.pl) reports:\n example.pl: no DNS A-data returned\n", 21},
 	/* A person's reply citing a server's codes in double quotes: the person talks; no server refused this mail. */
