@@ -477,6 +477,13 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"From: Lourdes <l@example.com>\nSubject: RE: Ofertas\n\nPor favor no me envíen más correos.\n", 90},
+	{"From: Admin <a@example.es>\nSubject: BAJA\n\n\n", 90},
+	{"From: m@example.com.br\nSubject: Re: Ofertas\n\nISSO É SPAM!!! Parem de mandar e-mail pra mim.\n", 90},
+	{"Votre message pour la liste a été rejeté.\nVous n'êtes pas autorisé(e) à envoyer des messages à cette liste.\n", 50},
+	{"Benutzer poststelle (poststelle@example.de) ist nicht im Domino-Verzeichnis aufgeführt", 10},
+	{"550 5.7.1 Message rejected due to unacceptable attachments", 53},
+	{"571 Email from 198.51.100.44 is currently blocked by Verizon Online's anti-spam system.", 51},
 	/* A message Outlook saved as text opens with its own header block, not a quote. */
 	{"Van: Pieter <p@example.nl>\nVerzonden: maandag 22 juli 2019 08:15\nAan: Nieuwsbrief\nOnderwerp: Automatisch "
 	 "antwoord: Zomeractie\n\nIk ben met vakantie tot en met 9 augustus.\n", 60},
