@@ -481,12 +481,8 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* "want/wish/like to unsubscribe" asks only when the one who wants is not "you". */
 			if (p->code == 90 && is_volition_phrase(p->text) && segment_second_person(sc, plen, after))
 				break;
-			/*
-			 * Boilerplate that guesses at causes ("they may be blacklisted",
-			 * "the account or domain may not exist") names no blocklisting,
-			 * and no missing mailbox but in its own weak words.
-			 */
-			if ((p->code == 51 || (p->code == 10 && p->strength < STRONG)) && segment_hedged(sc, plen, after))
+			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
+			if (p->code == 51 && segment_hedged(sc, plen, after))
 				break;
 			if (p->code == 90 && is_failure_report(sc))
 				break;
@@ -532,6 +528,14 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 					strength = STRONG + 5;
 					rule = "ip_blocked";
 				}
+
+				/*
+				 * Nor does it name a missing mailbox but in its own weak
+				 * words ("the account or domain may not exist"): asked only
+				 * of a cue that would count.
+				 */
+				if (code == 10 && strength < STRONG && strength >= ev->score && segment_hedged(sc, plen, after))
+					break;
 
 				/*
 				 * Bad-address words in quotation marks, in the text, are

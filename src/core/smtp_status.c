@@ -98,23 +98,38 @@ is_number_group(const char *text, size_t len)
 }
 
 /* Units a quantity is counted in, lower case: "over its size quota of 250 MB" is no 250 reply. */
-static const char *const units[] = {
-	"kb", "mb", "gb", "k", "m", "g", "kib", "mib", "gib", "bytes", "byte", "octets", "kbytes", "mbytes",
-	"messages", "msgs", "mails", "emails", "e-mails", "recipients", "rcpts", "connections", "seconds", "secs",
-	"sec", "minutes", "mins", "min", "hours", "hrs", "days", "%", "percent", "times", "per", NULL
+#define UNIT(w) {w, sizeof(w) - 1}
+static const struct
+{
+	const char *word;
+	size_t		len;
+}			units[] = {
+	UNIT("kb"), UNIT("mb"), UNIT("gb"), UNIT("k"), UNIT("m"), UNIT("g"), UNIT("kib"), UNIT("mib"), UNIT("gib"),
+	UNIT("bytes"), UNIT("byte"), UNIT("octets"), UNIT("kbytes"), UNIT("mbytes"), UNIT("messages"), UNIT("msgs"),
+	UNIT("mails"), UNIT("emails"), UNIT("e-mails"), UNIT("recipients"), UNIT("rcpts"), UNIT("connections"),
+	UNIT("seconds"), UNIT("secs"), UNIT("sec"), UNIT("minutes"), UNIT("mins"), UNIT("min"), UNIT("hours"),
+	UNIT("hrs"), UNIT("days"), UNIT("%"), UNIT("percent"), UNIT("times"), UNIT("per"),
 };
 
 /* Does text start with a unit word (one of units, then a non-letter or the end)? */
 static int
 is_unit_word(const char *text, size_t len)
 {
-	int			u;
+	size_t		u;
+	unsigned char c;
 
-	for (u = 0; units[u] != NULL; u++)
+	if (len == 0)
+		return 0;
+	c = ascii_lower((unsigned char) text[0]);
+	/* Most replies go on with a status or a word that starts no unit: decided at the first byte. */
+	if (!strchr("kmgbormecsdhtp%", c) || c == '\0')
+		return 0;
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
 	{
-		size_t		n = strlen(units[u]);
+		size_t		n = units[u].len;
 
-		if (ascii_has_prefix(text, len, units[u]) && (n == len || !ascii_is_alnum((unsigned char) text[n])))
+		if (units[u].word[0] == (char) c && n <= len && ascii_has_prefix(text, len, units[u].word) &&
+			(n == len || !ascii_is_alnum((unsigned char) text[n])))
 			return 1;
 	}
 	return 0;
