@@ -13,11 +13,12 @@
 #include "fold.h"
 #include "recipients.h"
 
-/*
- * A recipient's heading in a report's text names addr[0..n): is it another
- * recipient than the first one named (remembered here)?  Exchange names the
- * same recipient again above its diagnostic information: no other recipient.
- */
+/* What a recipient's heading names, against the first heading of the part's text. */
+#define FIRST_RECIPIENT 0		/* the first heading: remembered */
+#define ANOTHER_RECIPIENT 1
+#define SAME_RECIPIENT_AGAIN 2	/* Exchange names each recipient again above its diagnostic information */
+
+/* A recipient's heading in a report's text names addr[0..n): which recipient is it? */
 static int
 another_text_recipient(scan_state *sc, const char *addr, size_t n)
 {
@@ -32,9 +33,26 @@ another_text_recipient(scan_state *sc, const char *addr, size_t n)
 		for (i = 0; i < n; i++)
 			sc->first_text_recipient[i] = (char) ascii_lower((unsigned char) addr[i]);
 		sc->first_text_recipient[n] = '\0';
-		return 0;
+		return FIRST_RECIPIENT;
 	}
-	return !(strlen(sc->first_text_recipient) == n && ascii_has_prefix(addr, n, sc->first_text_recipient));
+	return strlen(sc->first_text_recipient) == n && ascii_has_prefix(addr, n, sc->first_text_recipient) ?
+		SAME_RECIPIENT_AGAIN : ANOTHER_RECIPIENT;
+}
+
+/*
+ * A heading of a recipient in a report's text: after the first recipient's
+ * reason, another recipient's words no longer count, and the first one's
+ * named again (its diagnostic information) count again.
+ */
+static void
+note_text_recipient(scan_state *sc, const char *addr, size_t n)
+{
+	int			which = another_text_recipient(sc, addr, n);
+
+	if (which == SAME_RECIPIENT_AGAIN)
+		sc->later_text_recipient = 0;
+	else if (sc->cue[LEVEL_REMOTE].score > 0 || (which == ANOTHER_RECIPIENT && sc->cue[LEVEL_PROSE].score > 0))
+		sc->later_text_recipient = 1;
 }
 
 int
@@ -87,12 +105,7 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 			const char *close = memchr(line, '>', len);
 
 			if ((size_t) (close - line) + 1 < len && close[1] == ':')
-			{
-				int			another = another_text_recipient(sc, line + 1, (size_t) (close - line) - 1);
-
-				if (sc->cue[LEVEL_REMOTE].score > 0 || (another && sc->cue[LEVEL_PROSE].score > 0))
-					sc->later_text_recipient = 1;
-			}
+				note_text_recipient(sc, line + 1, (size_t) (close - line) - 1);
 		}
 		/*
 		 * So does another address alone on its line, at most as indented as
@@ -114,13 +127,10 @@ segment_line(scan_state *sc, const char **linep, size_t *lenp, scan_zone zone)
 				!(indent > 0 && line[indent] == '<'))
 			{
 				size_t		end = indent;
-				int			another;
 
 				while (end < len && line[end] != ' ' && line[end] != '\t' && line[end] != ':' && line[end] != '>')
 					end++;
-				another = another_text_recipient(sc, line + indent, end - indent);
-				if (sc->cue[LEVEL_REMOTE].score > 0 || (another && sc->cue[LEVEL_PROSE].score > 0))
-					sc->later_text_recipient = 1;
+				note_text_recipient(sc, line + indent, end - indent);
 			}
 		}
 		/* A blank line ends a paragraph, so a banner, and a reply's continuation. */
