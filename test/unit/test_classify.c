@@ -477,6 +477,7 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"552 Requested mail action aborted: exceeded mailsize limit", 23},
 	{"From: Lourdes <l@example.com>\nSubject: RE: Ofertas\n\nPor favor no me envíen más correos.\n", 90},
 	{"From: Admin <a@example.es>\nSubject: BAJA\n\n\n", 90},
 	{"From: m@example.com.br\nSubject: Re: Ofertas\n\nISSO É SPAM!!! Parem de mandar e-mail pra mim.\n", 90},
