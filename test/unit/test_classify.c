@@ -477,6 +477,9 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"From: AWS Notifications <no-reply@sns.amazonaws.com>\nSubject: AWS Notification Message\n\n{\"notificationType\":"
+	 "\"Complaint\",\"complaint\":{\"complainedRecipients\":[{\"emailAddress\":\"a@example.com\"}],"
+	 "\"complaintFeedbackType\":\"abuse\"}}\n", 200},
 	{"552 Requested mail action aborted: exceeded mailsize limit", 23},
 	{"From: Lourdes <l@example.com>\nSubject: RE: Ofertas\n\nPor favor no me envíen más correos.\n", 90},
 	{"From: Admin <a@example.es>\nSubject: BAJA\n\n\n", 90},
