@@ -477,6 +477,8 @@ test_messages(void)
 
 /* Wordings the fresh batches' first pass found unread: readers' requests and auto-answers, SES's delay event. */
 static const code_case reader_wording_cases[] = {
+	{"From: v@example.es\nSubject: Verifique\nAuto-Submitted: auto-replied\n\nPara que su mensaje sea entregado, "
+	 "confirme que es una persona haciendo clic en el enlace.\n", 100},
 	{"From: AWS Notifications <no-reply@sns.amazonaws.com>\nSubject: AWS Notification Message\n\n{\"notificationType\":"
 	 "\"Complaint\",\"complaint\":{\"complainedRecipients\":[{\"emailAddress\":\"a@example.com\"}],"
 	 "\"complaintFeedbackType\":\"abuse\"}}\n", 200},
