@@ -90,6 +90,13 @@ extern const bounce_code_info *bounce_code_lookup(long code);
 /* Lower-case label of a kind, as in the SQL enum: "hard", "soft", ... */
 extern const char *bounce_kind_label(bounce_kind kind);
 
+/* Is the code a delivery failure, 10-59 (as opposed to a reply, a report or an event)? */
+static inline int
+bounce_is_failure(int code)
+{
+	return code >= BOUNCE_10 && code <= BOUNCE_59;
+}
+
 /*
  * Parse the text form of a bounce code: blanks around a decimal number without
  * sign or leading zeros ("21"), or a symbolic name in any case

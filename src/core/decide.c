@@ -102,13 +102,6 @@ evidence_of(const scan_state *sc, source from)
 	return &sc->status;
 }
 
-/* Is the code a delivery failure (as opposed to a reply, a report or an event)? */
-static int
-is_failure_code(int code)
-{
-	return (code >= 10 && code <= 59);
-}
-
 int
 bounce_constrain(int code, int strength, int reply_class, int status_subject, int status_detail,
 				 const char **rule)
@@ -139,7 +132,7 @@ bounce_constrain(int code, int strength, int reply_class, int status_subject, in
 		return BOUNCE_20;
 	}
 	/* 2xx, 2.x.x: the delivery succeeded; failure words around it are no failure. */
-	if (reply_class == 2 && is_failure_code(code))
+	if (reply_class == 2 && bounce_is_failure(code))
 	{
 		*rule = "success_reply";
 		return BOUNCE_0;
@@ -265,6 +258,13 @@ by_authority(const scan_state *sc, int is_message, int failure_code, decision *d
 	d->rule = "no_cue";
 }
 
+/* Written by a person, and no auto-reply or feedback report (a forward of theirs may be). */
+static int
+person_wrote_it(const scan_state *sc, int is_message, int failure_code)
+{
+	return written_by_person(sc, is_message, failure_code) && !sc->auto_replied && !sc->arf;
+}
+
 /*
  * Is the message a person's own mail: written by a person, and no auto-reply,
  * forward or feedback report?  Such a mail ("I tried to register but it said
@@ -274,7 +274,7 @@ by_authority(const scan_state *sc, int is_message, int failure_code, decision *d
 static int
 is_person_message(const scan_state *sc, int is_message, int failure_code)
 {
-	return written_by_person(sc, is_message, failure_code) && !sc->auto_replied && !sc->forwarded && !sc->arf;
+	return person_wrote_it(sc, is_message, failure_code) && !sc->forwarded;
 }
 
 /*
@@ -308,8 +308,8 @@ gone_without_forwarding(const scan_state *sc, int failure_code, decision *d)
 static void
 person_talking(const scan_state *sc, int is_message, int failure_code, decision *d)
 {
-	if (is_failure_code(d->code) && written_by_person(sc, is_message, failure_code) && !sc->auto_replied &&
-		!sc->arf && !sc->from_list && !sc->bulk_precedence && !sc->passed_on && !sc->report_marked &&
+	if (bounce_is_failure(d->code) && person_wrote_it(sc, is_message, failure_code) &&
+		!sc->from_list && !sc->bulk_precedence && !sc->passed_on && !sc->report_marked &&
 		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited))
 	{
 		d->code = BOUNCE_0;
@@ -330,7 +330,7 @@ static void
 list_post(const scan_state *sc, decision *d)
 {
 	if (sc->list_post && !sc->dsn && !sc->from_mailer && !sc->null_sender && !sc->arf && !sc->auto_replied &&
-		(is_failure_code(d->code) || d->code == BOUNCE_90 || d->code == BOUNCE_60 || d->code == BOUNCE_70))
+		(bounce_is_failure(d->code) || d->code == BOUNCE_90 || d->code == BOUNCE_60 || d->code == BOUNCE_70))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "list_post";
@@ -444,7 +444,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	 * says it failed for good (Action: failed, a 5xx reply, a 5.x.x status).
 	 */
 	if (sc->delay_notice && !sc->action_failed && sc->reply_code < 500 && sc->status_code.klass != 5 &&
-		is_failure_code(d->code))
+		bounce_is_failure(d->code))
 	{
 		d->code = BOUNCE_70;
 		d->rule = "delay_warning";
@@ -482,7 +482,7 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	}
 
 	/* Step 10: a person's reply names no failure of the address. */
-	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && is_failure_code(d->code))
+	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && bounce_is_failure(d->code))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "person_reply";

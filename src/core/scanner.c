@@ -387,9 +387,9 @@ scan_forget_wrapper_failures(scan_state *sc)
 	int			l;
 
 	sc->passed_on = 1;
-	/* Codes 10-59 are failures; a request (90), an auto-reply (60) or a report (200) of the wrapper's stays. */
+	/* A request (90), an auto-reply (60) or a report (200) of the wrapper's stays. */
 	for (l = 0; l < LEVEL_COUNT; l++)
-		if (sc->cue[l].code >= 10 && sc->cue[l].code < 60)
+		if (bounce_is_failure(sc->cue[l].code))
 			clear_evidence(&sc->cue[l]);
 }
 
