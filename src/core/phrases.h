@@ -56,7 +56,8 @@ typedef enum phrase_mark
 	MARK_NOT_FORWARDED,			/* ... and that mail is not passed on ("will not be forwarded") */
 	MARK_WARNING_ONLY,			/* the reporting MTA says the message is not lost (a delay notice) */
 	MARK_REFUSED_AT_GREETING,	/* the remote refused the connection itself, at its greeting */
-	MARK_IP_SUBJECT				/* "has been blocked": 51 when an IP address stands just before it */
+	MARK_IP_SUBJECT,			/* "has been blocked": 51 when an IP address stands just before it */
+	MARK_UNROUTED				/* "unrouteable address": 21 when the reporting MTA says it, not a remote */
 } phrase_mark;
 
 typedef struct phrase

@@ -530,6 +530,16 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				}
 
 				/*
+				 * "Unrouteable address" in the reporting MTA's own words (no
+				 * remote reply on the line): it found no route to the domain.
+				 */
+				if (p->mark == MARK_UNROUTED && segment_level(sc, zone) == LEVEL_PROSE)
+				{
+					code = 21;
+					rule = "unrouteable_domain";
+				}
+
+				/*
 				 * Nor does it name a missing mailbox but in its own weak
 				 * words ("the account or domain may not exist"): asked only
 				 * of a cue that would count.

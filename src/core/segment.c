@@ -305,6 +305,10 @@ segment_negated(const scan_state *sc, int plen, int after)
 	{
 		const char *w = (const char *) buf + starts[i];
 
+		/* Danish "vil I ikke nok afmelde mig": "ikke nok" is a courtesy ("would you kindly"), no negation. */
+		if (i > 0 && lens[i - 1] == 3 && memcmp(buf + starts[i - 1], "nok", 3) == 0 &&
+			lens[i] == 4 && memcmp(w, "ikke", 4) == 0)
+			continue;
 		if (ascii_is_one_of(w, (size_t) lens[i], negations) && (i < 3 || asked))
 			return 1;
 		if (i < 2 && ascii_is_one_of(w, (size_t) lens[i], receiving))

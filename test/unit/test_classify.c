@@ -559,6 +559,43 @@ static const code_case reader_wording_cases[] = {
 	    "Javier ya no forma parte de la empresa. Los mensajes que recibe no se reenvían.\n", 10},
 };
 
+/*
+ * Who says "Unrouteable address", readers' requests in their own words, list
+ * holds, challenges and content filters' notices (docs/classifier.md).
+ */
+static const code_case routes_requests_notices_cases[] = {
+	/* Exim's own reason under a failed address: no route to the domain (21); a remote's reply: no such user (10). */
+	{"From: Mail Delivery System <Mailer-Daemon@example.net>\nSubject: Mail delivery failed: returning message to "
+	 "sender\n\nThis message was created automatically by mail delivery software.\n\nA message that you sent could not "
+	 "be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n"
+	 "  a@example.org\n    Unrouteable address\n", 21},
+	{"From: Mail Delivery System <Mailer-Daemon@example.net>\nSubject: Mail delivery failed: returning message to "
+	 "sender\n\nThe following address(es) failed:\n\n  a@example.org\n    SMTP error from remote mail server after "
+	 "RCPT TO:<a@example.org>:\n    host mx.example.org [192.0.2.1]: 550 Unrouteable address\n", 10},
+	{"550 Unrouteable address", 10},
+	/* A reader's request in Swedish, Dutch, Italian and Danish ("vil I ikke nok" is a courtesy, no negation). */
+	{"From: a@example.se\nSubject: SV: Nyheter\n\nVänligen ta bort min adress från ert utskick.\n", 90},
+	{"From: a@example.nl\nSubject: Re: Zomeractie\n\nGraag mij afmelden voor deze nieuwsbrief.\n", 90},
+	{"From: a@example.it\nSubject: R: Offerte\n\nVi prego di cancellare il mio indirizzo dalla vostra mailing list.\n", 90},
+	{"From: a@example.dk\nSubject: SV: Nyheder\n\nVil I ikke nok afmelde mig jeres nyhedsbrev.\n", 90},
+	{"From: a@example.dk\nSubject: SV: Nyheder\n\nI skal ikke afmelde mig, jeg har bare skiftet adresse.\n", 0},
+	/* A post held for the list's moderator may yet be posted: no failure, whatever the reason for the hold. */
+	{"From: members-owner@lists.example.org\nSubject: Your message to members@lists.example.org awaits moderator "
+	 "approval\nAuto-Submitted: auto-generated\n\nIs being held until the list moderator can review it for approval.\n\n"
+	 "The message is being held because:\n\n    The message is not from a list member\n", 0},
+	/* Challenges: TMDA's whitelist, a Brazilian ISP's and a Spanish host's confirmation. */
+	{"From: kevin-confirm-1@example.org\nSubject: Please confirm your message\n\nThe message is being held in a "
+	 "pending queue because your address is not\nyet on my whitelist. To release your message, simply reply.\n", 100},
+	{"From: AntiSpam <antispam@example.com.br>\nSubject: Confirmacao de envio\n\nPara que sua mensagem seja entregue, "
+	 "é preciso confirmar o envio.\n", 100},
+	{"From: v@example.es\nSubject: Verifique su mensaje\nAuto-Submitted: auto-replied\n\nNecesitamos verificar que el "
+	 "remitente es una persona. Marque la casilla \"No soy un robot\".\n", 100},
+	/* A content filter's notice to the sender: its policy blocked the message. */
+	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
+	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
+	 "above, sent from your address.\n", 50},
+};
+
 /* No hard code (10, 90) where the text shows the address was not what was judged. */
 static void
 test_not_hard(void)
@@ -639,6 +676,8 @@ test_not_hard(void)
 	/* A message of header fields only (RFC 5322: the body is optional), as a List-Unsubscribe mailto sends it. */
 	CHECK_INT(classify("From: g@example.com\nTo: unsub-1@bounce.example.org\nSubject: unsubscribe\nMIME-Version: 1.0").code, 90);
 	check_codes(reader_wording_cases, sizeof(reader_wording_cases) / sizeof(reader_wording_cases[0]));
+	check_codes(routes_requests_notices_cases,
+				sizeof(routes_requests_notices_cases) / sizeof(routes_requests_notices_cases[0]));
 	/* Postfix's report of two recipients: the first failed one's reason, though only the second quotes a server. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
 					   "<a@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: No "
