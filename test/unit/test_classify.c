@@ -590,6 +590,17 @@ static const code_case routes_requests_notices_cases[] = {
 	 "é preciso confirmar o envio.\n", 100},
 	{"From: v@example.es\nSubject: Verifique su mensaje\nAuto-Submitted: auto-replied\n\nNecesitamos verificar que el "
 	 "remitente es una persona. Marque la casilla \"No soy un robot\".\n", 100},
+	/* Passive requests ("I would like to be unsubscribed"), a threat to report us, Japanese. */
+	{"Hej\nJeg vil gerne afmeldes jeres nyhedsbrev.\n", 90},
+	{"From: Greg <g@example.com>\nSubject: Re: Sale\n\nPlease remove me from your mailing list. If I get another one "
+	 "I will report it as spam.\n", 90},
+	{"From: m@example.jp\nSubject: Re: Coupon\n\n\xe3\x83\xa1\xe3\x83\xab\xe3\x83\x9e\xe3\x82\xac\xe8\xa7\xa3"
+	 "\xe9\x99\xa4\xe3\x81\x97\xe3\x81\xa6\xe3\x81\x8f\xe3\x81\xa0\xe3\x81\x95\xe3\x81\x84\n", 90},
+	/* An abuse desk passing a complaint on, in Russian; the sender's address on a receiver's own list is a block. */
+	{"From: abuse@hoster.example.ru\nSubject: ABUSE-1\n\n\xd0\x92 \xd1\x81\xd0\xbb\xd1\x83\xd0\xb6\xd0\xb1\xd1\x83 abuse "
+	 "\xd0\xbf\xd0\xbe\xd1\x81\xd1\x82\xd1\x83\xd0\xbf\xd0\xb8\xd0\xbb\xd0\xb0 \xd0\xb6\xd0\xb0\xd0\xbb\xd0\xbe"
+	 "\xd0\xb1\xd0\xb0 \xd0\xbd\xd0\xb0 \xd1\x80\xd0\xb0\xd1\x81\xd1\x81\xd1\x8b\xd0\xbb\xd0\xba\xd1\x83.\n", 200},
+	{"554 5.7.1 <news@example.cz> sender is blacklisted", 50},
 	/* A content filter's notice to the sender: its policy blocked the message. */
 	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
 	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
