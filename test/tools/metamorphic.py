@@ -12,7 +12,10 @@ Forms: crlf (CRLF line ends), wrap (body lines rewrapped at 60 columns), qp and
 base64 (a single-part body transfer-encoded), subject (the Subject as an RFC
 2047 encoded word), nodsn (the delivery-status part emptied: the text alone),
 forward (a person forwards it inline, Gmail-style), attach (a person forwards
-it as message/rfc822).  Forms that move a code are where the classifier reads
+it as message/rfc822), mbox (an mbox "From " line first, body "From " lines
+escaped), bodyonly (the top-level header block dropped: what the headers said
+is lost with them -- the sender, auto-reply marks, the charset and transfer
+encoding -- so replies and encoded bodies are expected to move there).  Forms that move a code are where the classifier reads
 a format rather than the mail; forwards of a person's mail are expected to
 become 0 (a person's forwarded mail is quoted text, docs/classifier.md).
 """
@@ -146,10 +149,25 @@ def attach(raw):
             b'--zz\nContent-Type: message/rfc822\n\n' + raw + b'\n--zz--\n')
 
 
+def mbox(raw):
+    """As an mbox file holds it: a "From " separator line first, body lines opening with "From " escaped."""
+    parts = split(raw)
+    if parts is None or raw.startswith(b'From '):
+        return None
+    body = re.sub(rb'(?m)^From ', b'>From ', parts[1])
+    return b'From MAILER-DAEMON  Mon Jan  2 03:04:05 2006\n' + parts[0] + b'\n\n' + body
+
+
+def bodyonly(raw):
+    """The body alone, as a parser's test data or a database often keeps it: no top-level header block."""
+    parts = split(raw)
+    return parts[1] if parts is not None and parts[1].strip() else None
+
+
 FORMS = {
     'crlf': crlf, 'wrap': wrap, 'qp': lambda r: encoded(r, 'quoted-printable'),
     'base64': lambda r: encoded(r, 'base64'), 'subject': subject, 'nodsn': nodsn, 'forward': forward,
-    'attach': attach,
+    'attach': attach, 'mbox': mbox, 'bodyonly': bodyonly,
 }
 
 
