@@ -24,6 +24,7 @@
 #define MAX_DEPTH 6				/* deeper multiparts are read as text */
 #define VALUE_MAX 512			/* an unfolded Content-Type value we keep */
 #define LINE_MAX_DECODED 2048	/* a longer decoded line is scanned in pieces */
+#define SNIFF_PREAMBLE_LINES 4	/* a headerless multipart's first delimiter comes within these lines */
 
 typedef enum encoding
 {
@@ -774,6 +775,50 @@ is_passed_on_bounce(const scan_state *sc, const entity *e, int depth)
 		(scan_forwarded_by_person(sc) && sent_by_mail_system(e->body, e->body_len));
 }
 
+/*
+ * A multipart body whose headers are gone: a bounce stored or passed on
+ * without its top-level header block ("This is a multipart message in MIME
+ * format.\n--=_mixed 00EE...\nContent-Type: text/plain"), or whose header
+ * block lost its Content-Type.  Its boundary is a line of the form
+ * "--boundary" (RFC 2046: 1 to 70 characters, no trailing blank) followed by a
+ * part's Content-Type field, after at most a short preamble (MIME's "This is
+ * a multi-part message" notice): further down, such lines are a returned
+ * original's, inside a bounce that is plain text.  Sets e's type and boundary;
+ * 0 when there is none.
+ */
+static int
+sniff_boundary(const char *text, size_t len, entity *e)
+{
+	cursor		c = {text, len, 0};
+	const char *line,
+			   *prev = NULL;
+	size_t		n,
+				prev_len = 0;
+
+	int			text_lines = 0;
+
+	while (next_line(&c, &line, &n) && text_lines <= SNIFF_PREAMBLE_LINES)
+	{
+		if (!ascii_is_blank(line, n))
+			text_lines++;
+		if (prev != NULL && ascii_has_prefix(line, n, "content-type:"))
+		{
+			memcpy(e->boundary, prev + 2, prev_len - 2);
+			e->boundary_len = prev_len - 2;
+			strcpy(e->type, "multipart/mixed");
+			return 1;
+		}
+		prev = NULL;
+		if (n >= 3 && n - 2 <= 70 && n - 2 < sizeof(e->boundary) && line[0] == '-' && line[1] == '-' &&
+			line[n - 1] != ' ' && line[n - 1] != '\t')
+		{
+			prev = line;
+			prev_len = n;
+		}
+	}
+	return 0;
+}
+
 /* Read one entity: its headers, then its body according to its type. */
 static void
 walk_entity(scan_state *sc, const char *text, size_t len, int depth)
@@ -781,7 +826,9 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	entity		e;
 
 	read_headers(sc, text, len, &e);
-	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
+	if (depth == 0 && e.type[0] == '\0' && e.enc == ENC_IDENTITY && sniff_boundary(e.body, e.body_len, &e))
+		walk_multipart(sc, &e, depth);
+	else if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
 		walk_multipart(sc, &e, depth);
 	else if (is_passed_on_bounce(sc, &e, depth))
 	{
@@ -820,7 +867,16 @@ message_scan(scan_state *sc, const char *text, size_t len)
 
 	if (start < 0)
 	{
-		scan_lines(sc, text, len, ZONE_TEXT);
+		entity		e;
+
+		/* A body alone: its MIME parts are still parts (sniff_boundary). */
+		memset(&e, 0, sizeof(e));
+		e.body = text;
+		e.body_len = len;
+		if (sniff_boundary(text, len, &e))
+			walk_multipart(sc, &e, 0);
+		else
+			scan_lines(sc, text, len, ZONE_TEXT);
 		return 0;
 	}
 	sc->is_message = 1;

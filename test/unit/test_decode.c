@@ -484,6 +484,20 @@ test_messages(void)
 	CHECK_INT(classify("From: postmaster@example.com\nSubject: failure\nMIME-Version: 1.0\n"
 					   "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\n"
 					   "Content-Transfer-Encoding: base64\n\n552 5.2.2 Mailbox full\n--b--\n").code, 22);
+	/*
+	 * A multipart body stored without its header block: its parts are still
+	 * decoded (the quoted-printable soft break inside "Domino Directory") and
+	 * its returned original still skipped ("mailbox is full" there is no reason).
+	 */
+	CHECK_INT(classify("This is a multipart message in MIME format.\n--=_mixed 00EE_=\nContent-Type: text/plain\n"
+					   "Content-Transfer-Encoding: quoted-printable\n\nUser kim (kim@example.com) not listed in Domino Di=\n"
+					   "rectory\n--=_mixed 00EE_=\nContent-Type: message/rfc822\n\nSubject: mailbox is full\n\n"
+					   "Your mailbox is full.\n--=_mixed 00EE_=--\n").code, 10);
+	/* Further down, such lines are a returned original's in a plain-text bounce: not the bounce's parts. */
+	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Mail delivery failed\n\nThe following address failed:\n\n"
+					   "  kim@example.com\n    mailbox is full\n\n------ This is a copy of the message ------\n\n"
+					   "From: news@example.org\nContent-Type: multipart/alternative; boundary=\"n\"\n\nx\n\n--n\n"
+					   "Content-Type: text/plain\n\nAccess denied to your account\n--n--\n").code, 22);
 }
 
 /* Long input: a header of many encoded words and a large converted body, in linear time. */
