@@ -26,7 +26,10 @@ static const char *const blocklist_zones[] = {
 	"surriel.com", "uceprotect.net", "invaluement.com", "backscatterer.org", "manitu.net",
 	"senderbase.org", "talosintelligence.com", "spameatingmonkey.net", "0spam.org",
 	"nordspam.com", "junkemailfilter.com", "s5h.net", "dnswl.org", "senderscore.org",
-	"mxtoolbox.com", "ipcheck.proofpoint.com", "barracudanetworks.com", "multirbl.valli.org", "anti-spam.org.cn", "spamrats.com", NULL
+	"mxtoolbox.com", "ipcheck.proofpoint.com", "barracudanetworks.com", "multirbl.valli.org", "anti-spam.org.cn", "spamrats.com",
+	/* Lists closed since, named in older bounces: DSBL, NJABL, ORDB, MAPS RBL, AHBL, SpamCannibal, DroneBL, Lashback. */
+	"dsbl.org", "njabl.org", "ordb.org", "mail-abuse.org", "mail-abuse.com", "ahbl.org", "spamcannibal.org", "dronebl.org",
+	"lashback.com", NULL
 };
 
 /* A zone of mail exchangers and the provider that runs them. */

@@ -601,6 +601,10 @@ static const code_case routes_requests_notices_cases[] = {
 	 "\xd0\xbf\xd0\xbe\xd1\x81\xd1\x82\xd1\x83\xd0\xbf\xd0\xb8\xd0\xbb\xd0\xb0 \xd0\xb6\xd0\xb0\xd0\xbb\xd0\xbe"
 	 "\xd0\xb1\xd0\xb0 \xd0\xbd\xd0\xb0 \xd1\x80\xd0\xb0\xd1\x81\xd1\x81\xd1\x8b\xd0\xbb\xd0\xba\xd1\x83.\n", 200},
 	{"554 5.7.1 <news@example.cz> sender is blacklisted", 50},
+	/* A closed DNSBL named by its site; a TLS session refused by certificate; MailEnable's relay refusal. */
+	{"550 5.7.1 Mail from 192.0.2.77 refused - see http://dsbl.org/listing?192.0.2.77", 51},
+	{"TLS session: (SSL_connect): error:0A000086:SSL routines::certificate verify failed", 29},
+	{"503 This mail server requires authentication when attempting to send to a non-local e-mail address", 54},
 	/* A content filter's notice to the sender: its policy blocked the message. */
 	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
 	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
