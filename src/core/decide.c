@@ -181,6 +181,23 @@ take(decision *d, const scan_evidence *ev, const char *part)
 	d->evidence = ev;
 }
 
+/*
+ * A person's failure words do not count (steps 10, 11, 11b): what they ask
+ * still does.  "Stop spamming me and take me off your list, or I report you
+ * to SpamCop": the block list's name outranked the request among the cues,
+ * and only the request is left.  1 when a specific request decided.
+ */
+static int
+take_person_request(const scan_state *sc, decision *d)
+{
+	static const char *const part_of_level[LEVEL_COUNT] = {"remote server reply", "bounce text", "subject"};
+
+	if (sc->request.score < STRONG)
+		return 0;
+	take(d, &sc->request, part_of_level[sc->request_level]);
+	return 1;
+}
+
 /* The strongest DEFINITIVE cue at any level, or NULL. */
 static const scan_evidence *
 definitive_cue(const scan_state *sc)
@@ -310,7 +327,7 @@ person_talking(const scan_state *sc, int is_message, int failure_code, decision 
 {
 	if (bounce_is_failure(d->code) && person_wrote_it(sc, is_message, failure_code) &&
 		!sc->from_list && !sc->bulk_precedence && !sc->passed_on && !sc->report_marked &&
-		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited))
+		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited) && !take_person_request(sc, d))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "not_a_bounce";
@@ -357,8 +374,11 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL &&
 		(d->evidence->score < STRONG || d->evidence->cited))
 	{
-		d->code = BOUNCE_0;
-		d->rule = "not_a_bounce";
+		if (!take_person_request(sc, d))
+		{
+			d->code = BOUNCE_0;
+			d->rule = "not_a_bounce";
+		}
 		return;
 	}
 	/*
@@ -482,7 +502,8 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	}
 
 	/* Step 10: a person's reply names no failure of the address. */
-	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && bounce_is_failure(d->code))
+	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && bounce_is_failure(d->code) &&
+		!take_person_request(sc, d))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "person_reply";

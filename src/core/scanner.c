@@ -314,6 +314,7 @@ scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 	clear_evidence(&sc->status);
 	clear_evidence(&sc->reply);
 	clear_evidence(&sc->structure);
+	clear_evidence(&sc->request);
 	sc->m = m;
 	sc->options = options;
 	sc->last_was_space = 1;
@@ -560,6 +561,11 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 					ev->cited = cited;
 				if (ev->rule == rule && ev->score == strength)
 					ev->phrase = p->text;
+				if ((code == 90 || code == 100 || code == 200) && offer(&sc->request, strength, code, rule, line, len, at))
+				{
+					sc->request.phrase = p->text;
+					sc->request_level = segment_level(sc, zone);
+				}
 				sc->line_has_cue = 1;
 			}
 			break;
@@ -1500,24 +1506,44 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 	switch (f)
 	{
 		case FIELD_ACTION:
-			sc->dsn = 1;
-			if (contains(value, vlen, "failed"))
 			{
-				sc->action_failed = 1;
-				sc->dsn_group_failed = 1;
+				/*
+				 * RFC 3464's action-value is one word ("failed", "delayed",
+				 * ..., a comment may follow): "Action: The attachment was
+				 * deleted. The message was not delivered." in a scanner's
+				 * notice is prose, no DSN field.
+				 */
+				static const char *const failed[] = {"failed", NULL};
+				static const char *const delayed[] = {"delayed", NULL};
+				static const char *const delivered[] = {"delivered", "relayed", "expanded", NULL};
+				size_t		i = 0,
+							n = 0;
+
+				while (i < vlen && (value[i] == ' ' || value[i] == '\t'))
+					i++;
+				while (i + n < vlen && ascii_lower((unsigned char) value[i + n]) >= 'a' &&
+					   ascii_lower((unsigned char) value[i + n]) <= 'z')
+					n++;
+				if (ascii_is_one_of(value + i, n, failed))
+				{
+					sc->action_failed = 1;
+					sc->dsn_group_failed = 1;
+				}
+				else if (ascii_is_one_of(value + i, n, delayed))
+				{
+					sc->action_delayed = 1;
+					offer(&sc->structure, 2, 70, "dsn_action_delayed", line, len, len);
+				}
+				else if (ascii_is_one_of(value + i, n, delivered))
+				{
+					sc->action_delivered = 1;
+					offer(&sc->structure, 1, 0, "dsn_action_delivered", line, len, len);
+				}
+				else
+					return zone;
+				sc->dsn = 1;
+				return ZONE_HEADER;
 			}
-			else if (contains(value, vlen, "delayed"))
-			{
-				sc->action_delayed = 1;
-				offer(&sc->structure, 2, 70, "dsn_action_delayed", line, len, len);
-			}
-			else if (contains(value, vlen, "delivered") || contains(value, vlen, "relayed") ||
-					 contains(value, vlen, "expanded"))
-			{
-				sc->action_delivered = 1;
-				offer(&sc->structure, 1, 0, "dsn_action_delivered", line, len, len);
-			}
-			return ZONE_HEADER;
 		case FIELD_STATUS:
 			{
 				size_t		i = 0;

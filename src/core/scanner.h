@@ -176,6 +176,8 @@ typedef struct scan_state
 	int			cut;			/* the returned original message began */
 	size_t		bytes_since_interrupt;
 
+	evidence_level request_level;	/* where the request below stood */
+
 	/*
 	 * The evidence, last: scan_begin clears everything above and only the
 	 * header of each piece below (score, code, rule, phrase, raw_len), not
@@ -187,6 +189,8 @@ typedef struct scan_state
 	scan_evidence status;		/* from the enhanced status code */
 	scan_evidence reply;		/* from the basic reply code */
 	scan_evidence structure;	/* evidence for the structural facts (report structure) */
+	scan_evidence request;		/* the strongest request (90, 100, 200) at any level: what a person asks
+								 * when failure words of theirs outranked it and do not count (decide.c) */
 } scan_state;
 
 /* Start a scan with the built automaton. */

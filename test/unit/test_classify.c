@@ -605,6 +605,28 @@ static const code_case routes_requests_notices_cases[] = {
 	{"550 5.7.1 Mail from 192.0.2.77 refused - see http://dsbl.org/listing?192.0.2.77", 51},
 	{"TLS session: (SSL_connect): error:0A000086:SSL routines::certificate verify failed", 29},
 	{"503 This mail server requires authentication when attempting to send to a non-local e-mail address", 54},
+	/* A person's failure words do not count, but what they ask does: the block list's name no longer hides it. */
+	{"From: Dave <d@example.com>\nSubject: Re: Sale\n\nStop spamming me and take me off your list. If it carries "
+	 "on I'm reporting you to SpamCop.\n", 90},
+	{"From: Tyler <t@example.com>\nSubject: Re: Last call\n\npls unsuscribe me form this list thx\n", 90},
+	{"From: Ann <a@example.com>\nSubject: Re: Deals\n\nIf I get one more I'm reporting it as spam to Yahoo.\n", 90},
+	{"From: Ann <a@example.com>\nTo: abuse@example.net\nSubject: Spam\n\nI am reporting the message below as spam "
+	 "sent through your platform.\n", 200},
+	/* A Norwegian leaver whose mail is neither read nor passed on (LABELS.md: 10). */
+	{"From: ole@example.no\nSubject: Auto: Kampanje\nAuto-Submitted: auto-replied (vacation)\n\nOle Hansen har "
+	 "sluttet i Vestland AS, og e-post til denne adressen blir verken lest eller videresendt.\n", 10},
+	/* A German abuse desk passing a complaint on; the complained-about newsletter's footer is not the desk's words. */
+	{"From: Abuse-Team <abuse@example.de>\nSubject: Beschwerde\n\nuns liegt die Beschwerde eines Kunden vor, der die "
+	 "Nachricht als Spam gemeldet hat.\n\n----- Beanstandete Nachricht -----\nSubject: Angebote\n\n"
+	 "Newsletter abbestellen: https://example.de/abmelden\n", 200},
+	/* Outlook.com's DY-001 refuses dynamic IP ranges by policy (50); AOL's RTR:BB with words of a block list is 51. */
+	{"550 DY-001 (SNT0-MC2-F12) Unfortunately, messages from 203.0.113.107 weren't sent.", 50},
+	{"554- (RTR:BB) The IP address you are using to connect to AOL is listed on a block list.", 51},
+	/* Barracuda's notice to the sender; an antivirus notice whose "Action:" line is prose, no DSN field. */
+	{"From: postmaster@example.com\nSubject: Message you sent blocked by our bulk email filter\n\nYour message was "
+	 "blocked by our Spam Firewall.\n", 52},
+	{"From: WebShield@example.com\nSubject: Virus found\n\nThe message you sent contained a virus.\nVirus: "
+	 "W32/Netsky\nAction: The attachment was deleted. The message was not delivered.\n", 53},
 	/* A content filter's notice to the sender: its policy blocked the message. */
 	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
 	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
