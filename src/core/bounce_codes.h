@@ -97,6 +97,13 @@ bounce_is_failure(int code)
 	return code >= BOUNCE_10 && code <= BOUNCE_59;
 }
 
+/* Does the code ask something of the sender: to unsubscribe (90), to confirm (100), to stop spamming (200)? */
+static inline int
+bounce_is_request(int code)
+{
+	return code == BOUNCE_90 || code == BOUNCE_100 || code == BOUNCE_200;
+}
+
 /*
  * Parse the text form of a bounce code: blanks around a decimal number without
  * sign or leading zeros ("21"), or a symbolic name in any case

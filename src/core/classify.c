@@ -246,6 +246,24 @@ bounce_classify_scan(scan_state *sc, const char *text, size_t len, const bounce_
 	}
 	if (d.evidence == NULL && d.code == BOUNCE_40)
 		r->rule = is_blank_text(text, len) ? "empty" : "no_cue";
+	/*
+	 * A mail system's bounce that calls an address bad but names none — no
+	 * address in its text, none in the returned original's To:, none given
+	 * by the caller (Domino's "User Maria Lopez (Maria Lopez/Sales) not
+	 * listed", a gateway's notice about mail to undisclosed-recipients) —
+	 * invalidates no address: LABELS.md's 30, "a bounce from which no
+	 * recipient address can be found at all".  Other codes keep their
+	 * reason: they say nothing against an address.  Only a report (a DSN, or
+	 * from a mailer daemon or postmaster): an auto-reply's address is its
+	 * sender's (a leaver's notice stays 10).
+	 */
+	if (is_message && r->code == BOUNCE_10 && sc->recipient[0] == '\0' && !sc->original_addressed &&
+		(sc->from_mailer || sc->dsn) &&
+		(options == NULL || options->recipient == NULL || options->recipient_len == 0))
+	{
+		r->code = BOUNCE_30;
+		r->rule = "no_recipient_address";
+	}
 	r->smtp_reply = sc->reply_code;
 	r->remote_provider = sc->remote_provider;
 	if (options == NULL || !options->code_only)

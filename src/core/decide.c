@@ -70,6 +70,11 @@ typedef enum source
 	SOURCE_SUBJECT
 } source;
 
+/* The parts of a message a decision names (bounce_explain's part). */
+#define PART_REMOTE "remote server reply"
+#define PART_PROSE "bounce text"
+#define PART_SUBJECT "subject"
+
 /* The order of authority: each row decides when its evidence is at least this strong. */
 static const struct
 {
@@ -77,11 +82,11 @@ static const struct
 	int			at_least;
 	const char *part;
 }			authority[] = {
-	{SOURCE_REMOTE, MEDIUM, "remote server reply"},
+	{SOURCE_REMOTE, MEDIUM, PART_REMOTE},
 	{SOURCE_STATUS, STATUS_SPECIFIC, "enhanced status code"},
-	{SOURCE_PROSE, MEDIUM, "bounce text"},
+	{SOURCE_PROSE, MEDIUM, PART_PROSE},
 	{SOURCE_STATUS, STATUS_GENERAL, "enhanced status code"},
-	{SOURCE_SUBJECT, MEDIUM, "subject"},
+	{SOURCE_SUBJECT, MEDIUM, PART_SUBJECT},
 };
 
 /* The evidence a source holds. */
@@ -185,17 +190,21 @@ take(decision *d, const scan_evidence *ev, const char *part)
  * A person's failure words do not count (steps 10, 11, 11b): what they ask
  * still does.  "Stop spamming me and take me off your list, or I report you
  * to SpamCop": the block list's name outranked the request among the cues,
- * and only the request is left.  1 when a specific request decided.
+ * and only the request is left.  The decision becomes that request when a
+ * specific one was made, else 0 with the rule given.
  */
-static int
-take_person_request(const scan_state *sc, decision *d)
+static void
+person_decides(const scan_state *sc, decision *d, const char *rule)
 {
-	static const char *const part_of_level[LEVEL_COUNT] = {"remote server reply", "bounce text", "subject"};
+	static const char *const part_of_level[LEVEL_COUNT] = {PART_REMOTE, PART_PROSE, PART_SUBJECT};
 
-	if (sc->request.score < STRONG)
-		return 0;
-	take(d, &sc->request, part_of_level[sc->request_level]);
-	return 1;
+	if (sc->request.score >= STRONG)
+		take(d, &sc->request, part_of_level[sc->request_level]);
+	else
+	{
+		d->code = BOUNCE_0;
+		d->rule = rule;
+	}
 }
 
 /* The strongest DEFINITIVE cue at any level, or NULL. */
@@ -327,11 +336,8 @@ person_talking(const scan_state *sc, int is_message, int failure_code, decision 
 {
 	if (bounce_is_failure(d->code) && person_wrote_it(sc, is_message, failure_code) &&
 		!sc->from_list && !sc->bulk_precedence && !sc->passed_on && !sc->report_marked &&
-		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited) && !take_person_request(sc, d))
-	{
-		d->code = BOUNCE_0;
-		d->rule = "not_a_bounce";
-	}
+		d->evidence != NULL && (d->evidence->score < STRONG || d->evidence->cited))
+		person_decides(sc, d, "not_a_bounce");
 }
 
 /*
@@ -374,11 +380,7 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 	if (is_person_message(sc, is_message, failure_code) && d->evidence != NULL &&
 		(d->evidence->score < STRONG || d->evidence->cited))
 	{
-		if (!take_person_request(sc, d))
-		{
-			d->code = BOUNCE_0;
-			d->rule = "not_a_bounce";
-		}
+		person_decides(sc, d, "not_a_bounce");
 		return;
 	}
 	/*
@@ -501,14 +503,15 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 		d->rule = "expired_after_retries";
 	}
 
-	/* Step 10: a person's reply names no failure of the address. */
-	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && bounce_is_failure(d->code) &&
-		!take_person_request(sc, d))
+	/* Step 10: a person's reply names no failure of the address; what it asks still counts. */
+	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && bounce_is_failure(d->code))
 	{
-		d->code = BOUNCE_0;
-		d->rule = "person_reply";
-		d->part = "headers";
-		d->evidence = NULL;
+		person_decides(sc, d, "person_reply");
+		if (d->code == BOUNCE_0)
+		{
+			d->part = "headers";
+			d->evidence = NULL;
+		}
 	}
 	not_hard(sc, is_message, failure_code, d);
 	person_talking(sc, is_message, failure_code, d);

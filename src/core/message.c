@@ -730,6 +730,20 @@ check_complaint_forward(scan_state *sc, const char *text, size_t len)
 	}
 }
 
+/* Does the To: field of the header block at text name an address ("To: kim@example.com", not "undisclosed-recipients:;")? */
+static int
+to_names_address(const char *text, size_t len)
+{
+	cursor		c = {text, len, 0};
+	const char *line;
+	size_t		n;
+
+	while (next_line(&c, &line, &n) && n > 0)
+		if (ascii_has_prefix(line, n, "to:"))
+			return memchr(line, '@', n) != NULL;
+	return 0;
+}
+
 /*
  * Did a mail system write the message whose header block starts at text: its
  * From: field names one (or a mailing list's own address), it went out with the null reverse path (RFC 5321
@@ -776,15 +790,15 @@ is_passed_on_bounce(const scan_state *sc, const entity *e, int depth)
 }
 
 /*
- * A multipart body whose headers are gone: a bounce stored or passed on
- * without its top-level header block ("This is a multipart message in MIME
- * format.\n--=_mixed 00EE...\nContent-Type: text/plain"), or whose header
- * block lost its Content-Type.  Its boundary is a line of the form
- * "--boundary" (RFC 2046: 1 to 70 characters, no trailing blank) followed by a
+ * A multipart body whose headers are gone: a bounce stored without its
+ * top-level header block ("This is a multipart message in MIME format.\n
+ * --=_mixed 00EE...\nContent-Type: text/plain"), or whose header block lost
+ * its Content-Type.  Its boundary is a line of the form "--boundary" (RFC
+ * 2046: 1 to 70 characters, not all hyphens, no trailing blank) followed by a
  * part's Content-Type field, after at most a short preamble (MIME's "This is
  * a multi-part message" notice): further down, such lines are a returned
- * original's, inside a bounce that is plain text.  Sets e's type and boundary;
- * 0 when there is none.
+ * original's, inside a bounce that is plain text.  Sets e's type and
+ * boundary; 0 when there is none.
  */
 static int
 sniff_boundary(const char *text, size_t len, entity *e)
@@ -794,13 +808,12 @@ sniff_boundary(const char *text, size_t len, entity *e)
 			   *prev = NULL;
 	size_t		n,
 				prev_len = 0;
+	int			lines_read = 0;
 
-	int			text_lines = 0;
-
-	while (next_line(&c, &line, &n) && text_lines <= SNIFF_PREAMBLE_LINES)
+	while (next_line(&c, &line, &n) && lines_read <= SNIFF_PREAMBLE_LINES)
 	{
 		if (!ascii_is_blank(line, n))
-			text_lines++;
+			lines_read++;
 		if (prev != NULL && ascii_has_prefix(line, n, "content-type:"))
 		{
 			memcpy(e->boundary, prev + 2, prev_len - 2);
@@ -812,11 +825,28 @@ sniff_boundary(const char *text, size_t len, entity *e)
 		if (n >= 3 && n - 2 <= 70 && n - 2 < sizeof(e->boundary) && line[0] == '-' && line[1] == '-' &&
 			line[n - 1] != ' ' && line[n - 1] != '\t')
 		{
-			prev = line;
-			prev_len = n;
+			size_t		k = 2;
+
+			while (k < n && line[k] == '-')
+				k++;
+			if (k < n)
+			{
+				prev = line;
+				prev_len = n;
+			}
 		}
 	}
 	return 0;
+}
+
+/* Walk a body whose multipart structure sniff_boundary finds; 0 when it finds none. */
+static int
+walk_sniffed_multipart(scan_state *sc, entity *e, int depth)
+{
+	if (!sniff_boundary(e->body, e->body_len, e))
+		return 0;
+	walk_multipart(sc, e, depth);
+	return 1;
 }
 
 /* Read one entity: its headers, then its body according to its type. */
@@ -826,9 +856,9 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	entity		e;
 
 	read_headers(sc, text, len, &e);
-	if (depth == 0 && e.type[0] == '\0' && e.enc == ENC_IDENTITY && sniff_boundary(e.body, e.body_len, &e))
-		walk_multipart(sc, &e, depth);
-	else if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
+	if (depth == 0 && e.type[0] == '\0' && e.enc == ENC_IDENTITY && walk_sniffed_multipart(sc, &e, depth))
+		return;
+	if (strncmp(e.type, "multipart/", 10) == 0 && e.boundary_len > 0 && depth < MAX_DEPTH)
 		walk_multipart(sc, &e, depth);
 	else if (is_passed_on_bounce(sc, &e, depth))
 	{
@@ -839,6 +869,8 @@ walk_entity(scan_state *sc, const char *text, size_t len, int depth)
 	}
 	else if (is_original_message(e.type))
 	{
+		if (!sc->original_addressed)
+			sc->original_addressed = to_names_address(e.body, e.body_len);
 		check_complaint_forward(sc, e.body, e.body_len);
 		if (sc->reader != NULL)
 			recipients_reported_headers(sc->reader, e.body, e.body_len);
@@ -873,9 +905,7 @@ message_scan(scan_state *sc, const char *text, size_t len)
 		memset(&e, 0, sizeof(e));
 		e.body = text;
 		e.body_len = len;
-		if (sniff_boundary(text, len, &e))
-			walk_multipart(sc, &e, 0);
-		else
+		if (!walk_sniffed_multipart(sc, &e, 0))
 			scan_lines(sc, text, len, ZONE_TEXT);
 		return 0;
 	}

@@ -315,6 +315,7 @@ scan_begin(scan_state *sc, const matcher *m, const bounce_options *options)
 	clear_evidence(&sc->reply);
 	clear_evidence(&sc->structure);
 	clear_evidence(&sc->request);
+	clear_evidence(&sc->line_request);
 	sc->m = m;
 	sc->options = options;
 	sc->last_was_space = 1;
@@ -405,6 +406,15 @@ is_volition_phrase(const char *text)
 		strncmp(text, "like to ", 8) == 0;
 }
 
+/* A threat to report our mail ("report it as spam"): a request only when the speaker makes it. */
+static int
+is_report_threat(const char *text)
+{
+	size_t		n = strlen(text);
+
+	return n > 8 && strcmp(text + n - 8, " as spam") == 0;
+}
+
 /*
  * Does the phrase (folded length plen, `after` bytes before the ring's end)
  * start right after an IP address of the same line ("192.0.2.10 has been
@@ -459,6 +469,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->not_evidence_seen = 1;
 				/* What this line said before the banner began is part of it. */
 				sc->line_cue[LEVEL_PROSE].score = 0;
+				sc->line_request.score = 0;
 			}
 			break;
 		case PHRASE_SENDER_STAGE:
@@ -481,6 +492,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				break;
 			/* "want/wish/like to unsubscribe" asks only when the one who wants is not "you". */
 			if (p->code == 90 && is_volition_phrase(p->text) && segment_second_person(sc, plen, after))
+				break;
+			/* "I'm reporting it as spam" asks us to stop; "you can report it as spam" tells how. */
+			if (p->code == 90 && is_report_threat(p->text) && !segment_first_person(sc, plen, after))
 				break;
 			/* Boilerplate that guesses at causes ("they may be blacklisted") names no blocklisting. */
 			if (p->code == 51 && segment_hedged(sc, plen, after))
@@ -533,6 +547,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				/*
 				 * "Unrouteable address" in the reporting MTA's own words (no
 				 * remote reply on the line): it found no route to the domain.
+				 * Exim says it too of an unknown local user of its own
+				 * domains (a 10): the soft reading is the safer of the two
+				 * when nobody else's reply says which.
 				 */
 				if (p->mark == MARK_UNROUTED && segment_level(sc, zone) == LEVEL_PROSE)
 				{
@@ -561,10 +578,11 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 					ev->cited = cited;
 				if (ev->rule == rule && ev->score == strength)
 					ev->phrase = p->text;
-				if ((code == 90 || code == 100 || code == 200) && offer(&sc->request, strength, code, rule, line, len, at))
+				/* Kept apart too: a failure cue that outranks it on its line may not count (decide.c). */
+				if (bounce_is_request(code) && offer(&sc->line_request, strength, code, rule, line, len, at))
 				{
-					sc->request.phrase = p->text;
-					sc->request_level = segment_level(sc, zone);
+					sc->line_request.phrase = p->text;
+					sc->line_request_level = segment_level(sc, zone);
 				}
 				sc->line_has_cue = 1;
 			}
@@ -1071,8 +1089,20 @@ commit_line_cues(scan_state *sc)
 {
 	int			l;
 
+	if (sc->line_request.score > sc->request.score)
+	{
+		sc->request = sc->line_request;
+		sc->request_level = sc->line_request_level;
+	}
+	sc->line_request.score = 0;
 	for (l = 0; l < LEVEL_COUNT; l++)
 	{
+		/* A request that won its line (the one-word "unsubscribe" reply, a Subject) is kept apart as well. */
+		if (bounce_is_request(sc->line_cue[l].code) && sc->line_cue[l].score > sc->request.score)
+		{
+			sc->request = sc->line_cue[l];
+			sc->request_level = (evidence_level) l;
+		}
 		/* Words said outright displace the same strength cited (on_phrase). */
 		if (sc->line_cue[l].score > sc->cue[l].score ||
 			(sc->line_cue[l].score > 0 && sc->line_cue[l].score == sc->cue[l].score &&
@@ -1491,13 +1521,54 @@ scan_report_subject(const char *value, size_t len)
 
 static int	is_unsubscribe_line(const char *line, size_t len);
 
+/* RFC 3464's action-value: one word, a comment may follow ("failed (bad mailbox)"). */
+typedef enum dsn_action
+{
+	ACTION_NONE,				/* not one of them: prose after "Action:" */
+	ACTION_FAILED,
+	ACTION_DELAYED,
+	ACTION_DELIVERED			/* delivered, relayed, expanded */
+} dsn_action;
+
+/*
+ * The action an "Action:" value names.  A scanner's notice whose line reads
+ * "Action: The attachment was deleted. The message was not delivered." is
+ * prose, no DSN field.
+ */
+static dsn_action
+action_of(const char *value, size_t vlen)
+{
+	static const char *const failed[] = {"failed", NULL};
+	static const char *const delayed[] = {"delayed", NULL};
+	static const char *const delivered[] = {"delivered", "relayed", "expanded", NULL};
+	size_t		i = 0,
+				n = 0;
+
+	while (i < vlen && (value[i] == ' ' || value[i] == '\t'))
+		i++;
+	while (i + n < vlen && ascii_lower((unsigned char) value[i + n]) >= 'a' &&
+		   ascii_lower((unsigned char) value[i + n]) <= 'z')
+		n++;
+	if (ascii_is_one_of(value + i, n, failed))
+		return ACTION_FAILED;
+	if (ascii_is_one_of(value + i, n, delayed))
+		return ACTION_DELAYED;
+	if (ascii_is_one_of(value + i, n, delivered))
+		return ACTION_DELIVERED;
+	return ACTION_NONE;
+}
+
 /* Act on a DSN or header field; returns the zone its value is read in. */
 static scan_zone
 on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at, scan_zone zone)
 {
 	const char *value = line + value_at;
 	size_t		vlen = len - value_at;
+	dsn_action	action = f == FIELD_ACTION ? action_of(value, vlen) : ACTION_NONE;
 
+	/* An "Action:" line of prose is no field at all. */
+	if (f == FIELD_ACTION && action == ACTION_NONE)
+		return zone;
 	/* A recipient's field after a failed recipient's group (RFC 3464: groups end with a blank line). */
 	if (sc->dsn_failed_group_closed &&
 		(f == FIELD_ACTION || f == FIELD_STATUS || f == FIELD_DIAGNOSTIC ||
@@ -1506,44 +1577,23 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 	switch (f)
 	{
 		case FIELD_ACTION:
+			sc->dsn = 1;
+			if (action == ACTION_FAILED)
 			{
-				/*
-				 * RFC 3464's action-value is one word ("failed", "delayed",
-				 * ..., a comment may follow): "Action: The attachment was
-				 * deleted. The message was not delivered." in a scanner's
-				 * notice is prose, no DSN field.
-				 */
-				static const char *const failed[] = {"failed", NULL};
-				static const char *const delayed[] = {"delayed", NULL};
-				static const char *const delivered[] = {"delivered", "relayed", "expanded", NULL};
-				size_t		i = 0,
-							n = 0;
-
-				while (i < vlen && (value[i] == ' ' || value[i] == '\t'))
-					i++;
-				while (i + n < vlen && ascii_lower((unsigned char) value[i + n]) >= 'a' &&
-					   ascii_lower((unsigned char) value[i + n]) <= 'z')
-					n++;
-				if (ascii_is_one_of(value + i, n, failed))
-				{
-					sc->action_failed = 1;
-					sc->dsn_group_failed = 1;
-				}
-				else if (ascii_is_one_of(value + i, n, delayed))
-				{
-					sc->action_delayed = 1;
-					offer(&sc->structure, 2, 70, "dsn_action_delayed", line, len, len);
-				}
-				else if (ascii_is_one_of(value + i, n, delivered))
-				{
-					sc->action_delivered = 1;
-					offer(&sc->structure, 1, 0, "dsn_action_delivered", line, len, len);
-				}
-				else
-					return zone;
-				sc->dsn = 1;
-				return ZONE_HEADER;
+				sc->action_failed = 1;
+				sc->dsn_group_failed = 1;
 			}
+			else if (action == ACTION_DELAYED)
+			{
+				sc->action_delayed = 1;
+				offer(&sc->structure, 2, 70, "dsn_action_delayed", line, len, len);
+			}
+			else
+			{
+				sc->action_delivered = 1;
+				offer(&sc->structure, 1, 0, "dsn_action_delivered", line, len, len);
+			}
+			return ZONE_HEADER;
 		case FIELD_STATUS:
 			{
 				size_t		i = 0;

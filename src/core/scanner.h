@@ -177,6 +177,8 @@ typedef struct scan_state
 	size_t		bytes_since_interrupt;
 
 	evidence_level request_level;	/* where the request below stood */
+	evidence_level line_request_level;	/* where the line's request stood */
+	int			original_addressed;	/* the returned original's To: names an address (classify.c: code 30) */
 
 	/*
 	 * The evidence, last: scan_begin clears everything above and only the
@@ -189,8 +191,9 @@ typedef struct scan_state
 	scan_evidence status;		/* from the enhanced status code */
 	scan_evidence reply;		/* from the basic reply code */
 	scan_evidence structure;	/* evidence for the structural facts (report structure) */
-	scan_evidence request;		/* the strongest request (90, 100, 200) at any level: what a person asks
-								 * when failure words of theirs outranked it and do not count (decide.c) */
+	scan_evidence request;		/* the strongest request (bounce_is_request) at any level: what a person
+								 * asks when failure words of theirs outranked it and do not count (decide.c) */
+	scan_evidence line_request;	/* the line's, taken into request with the line's cues (not a banner's) */
 } scan_state;
 
 /* Start a scan with the built automaton. */

@@ -202,7 +202,7 @@ is_lookback_word_byte(unsigned char c)
  * a footer.
  */
 static const char *const first_person[] = {
-	"i", "i'd", "i'm", "me", "my", "we", "want", "wish", "like", "please", "would", NULL
+	"i", "i'd", "i'm", "i'll", "me", "my", "we", "we'll", "want", "wish", "like", "please", "would", NULL
 };
 
 /* Bytes of look-back for the words before a phrase. */

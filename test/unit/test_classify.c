@@ -421,7 +421,7 @@ test_messages(void)
 		"From: postmaster@example.net\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=outer\n\n"
 		"--outer\nContent-Type: multipart/alternative; boundary=inner\n\n"
 		"--inner\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: base64\n\n"
-		"VXNlciB1bmtub3du\n--inner--\n--outer--\n";
+		"YUBleGFtcGxlLm9yZzogVXNlciB1bmtub3du\n--inner--\n--outer--\n";
 	const char *broken =
 		"From: MAILER-DAEMON@example.net\nMIME-Version: 1.0\nContent-Type: multipart/report; boundary=\"nope\"\n\n"
 		"--other\nmailbox full\n";
@@ -468,7 +468,7 @@ test_messages(void)
 						  "Mailbox full again, sorry.\n").rule, "person_reply") == 0);
 	CHECK_INT(classify("From: p@example.org\nSubject: SV: Nyhetsbrev\n\nPlease remove me from your list.\n").code, 90);
 	CHECK_INT(classify("From: p@example.org\nSubject: Re[2]: offers\n\n550 5.1.1 user unknown\n").code, 10);
-	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Re: offers\n\nuser unknown\n").code, 10);
+	CHECK_INT(classify("From: MAILER-DAEMON@example.net\nSubject: Re: offers\n\n<a@example.org>: user unknown\n").code, 10);
 	CHECK_INT(classify("From: p@example.org\nSubject: Rebate offers\n\nuser unknown\n").code, 10);
 	/* The domain is lower-cased, the local part kept as written (RFC 5321 2.4). */
 	CHECK(strcmp(classify("Final-Recipient: rfc822; A@Example.org\nAction: failed\nStatus: 5.1.1\n").recipient,
@@ -501,8 +501,8 @@ static const code_case reader_wording_cases[] = {
 	{"From: Hannah <h@example.co.uk>\nSubject: RE: Price list\nIn-Reply-To: <1@example.net>\n\nWhen I forwarded it "
 	 "to him it came straight back with \"550 5.1.1\nUser unknown\". His address is m.evans@example.co.uk.\n", 0},
 	/* Exchange quotes the remote reply in single quotes: a server's words. */
-	{"From: postmaster@example.net\nSubject: Undeliverable: News\n\nRemote Server returned '550 5.1.1 User "
-	 "unknown'\n", 10},
+	{"From: postmaster@example.net\nSubject: Undeliverable: News\n\na@example.org\nRemote Server returned '550 5.1.1 "
+	 "User unknown'\n", 10},
 	/* Outlook's forward of a bounce, in English and in Spanish: its From: names a mail system, so it is read. */
 	{"From: Kim <kim@example.com>\nSubject: FW: Undeliverable: Offer\n\nFYI\n\nFrom: Microsoft Outlook "
 	 "<postmaster@example.org>\nSent: Tuesday, March 12, 2019 9:41 AM\nTo: Kim <kim@example.com>\nSubject: "
@@ -627,6 +627,30 @@ static const code_case routes_requests_notices_cases[] = {
 	 "blocked by our Spam Firewall.\n", 52},
 	{"From: WebShield@example.com\nSubject: Virus found\n\nThe message you sent contained a virus.\nVirus: "
 	 "W32/Netsky\nAction: The attachment was deleted. The message was not delivered.\n", 53},
+	/* A bad address that the bounce never names (a Notes name only): no address to invalidate, LABELS.md's 30. */
+	{"From: Postmaster@example.com\nSubject: DELIVERY FAILURE: User Maria Lopez not listed\n\nYour message was not "
+	 "delivered to:\n\n  Maria Lopez/Sales/HARGROVE\n\nbecause:\n\n  User Maria Lopez (Maria Lopez/Sales/HARGROVE) "
+	 "not listed in Domino Directory\n", 30},
+	/* ... but a returned original's To: names it: a bad address (10). */
+	{"From: Postmaster@example.com\nSubject: DELIVERY FAILURE\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+	 "Content-Type: text/plain\n\nUser Maria Lopez (Maria Lopez/Sales) not listed in Domino Directory\n--b\n"
+	 "Content-Type: message/rfc822\n\nTo: maria@example.com\nSubject: News\n\nHello\n--b--\n", 10},
+	/* No request: someone else's threat, advice, a footer, a cancelled course or meeting, an alert's link. */
+	{"From: Kim <k@example.com>\nSubject: Re: Deals\n\nMy husband says if it happens again he will report it as spam.\n", 0},
+	{"From: Kim <k@example.com>\nSubject: Re: Deals\n\nIf you get an email you did not ask for, you can report it as "
+	 "spam in your mail client.\n", 0},
+	{"From: a@example.nl\nSubject: Re: Uitnodiging\n\nHelaas moet ik me afmelden voor de vergadering van dinsdag.\n", 0},
+	{"From: a@example.no\nSubject: Re: Kurs\n\nJeg må dessverre melde meg av kurset.\n", 0},
+	{"From: a@example.se\nSubject: Re: Kurs\n\nJag vill avanmäla mig från kursen.\n", 0},
+	{"From: a@example.fr\nSubject: Re: Alertes\n\nMerci. Pour ne plus recevoir vos alertes, cliquez ici.\n", 0},
+	/* A footer's words on a person's line are no request, though failure words elsewhere do not count. */
+	{"From: Kim <k@example.com>\nSubject: Re: Offer\n\nThe link in your mail was blocked by our firewall.\n\n"
+	 "To unsubscribe me click here. This email and any attachments are confidential.\n", 0},
+	/* Out of the office, not out of the company: no leaver, though mail is not passed on. */
+	{"From: a@example.dk\nSubject: Autosvar\nAuto-Submitted: auto-replied\n\nJeg har forladt kontoret og er tilbage "
+	 "mandag. Mails bliver ikke videresendt.\n", 60},
+	{"From: a@example.pl\nSubject: Autoodpowiedz\nAuto-Submitted: auto-replied\n\nDzisiaj nie pracuje już, wracam w "
+	 "poniedziałek. Poczta nie jest przekazywana.\n", 60},
 	/* A content filter's notice to the sender: its policy blocked the message. */
 	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
 	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
@@ -715,6 +739,9 @@ test_not_hard(void)
 	check_codes(reader_wording_cases, sizeof(reader_wording_cases) / sizeof(reader_wording_cases[0]));
 	check_codes(routes_requests_notices_cases,
 				sizeof(routes_requests_notices_cases) / sizeof(routes_requests_notices_cases[0]));
+	/* The caller knows the address the bounce does not name: a bad address (10). */
+	CHECK_INT(classify_for("From: Postmaster@example.com\nSubject: DELIVERY FAILURE\n\nUser Maria Lopez (Maria "
+						   "Lopez/Sales) not listed in Domino Directory\n", "maria@example.com"), 10);
 	/* Postfix's report of two recipients: the first failed one's reason, though only the second quotes a server. */
 	CHECK_INT(classify("From: MAILER-DAEMON@example.org (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
 					   "<a@example.net>: delivery temporarily suspended: connect to\n    mx.example.net[192.0.2.1]:25: No "
