@@ -901,12 +901,16 @@ message_scan(scan_state *sc, const char *text, size_t len)
 	{
 		entity		e;
 
-		/* A body alone: its MIME parts are still parts (sniff_boundary). */
-		memset(&e, 0, sizeof(e));
-		e.body = text;
-		e.body_len = len;
-		if (!walk_sniffed_multipart(sc, &e, 0))
-			scan_lines(sc, text, len, ZONE_TEXT);
+		/* A body alone: its MIME parts are still parts (sniff_boundary); a one-line reply has none. */
+		if (memchr(text, '\n', len) != NULL)
+		{
+			memset(&e, 0, sizeof(e));
+			e.body = text;
+			e.body_len = len;
+			if (walk_sniffed_multipart(sc, &e, 0))
+				return 0;
+		}
+		scan_lines(sc, text, len, ZONE_TEXT);
 		return 0;
 	}
 	sc->is_message = 1;
