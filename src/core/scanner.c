@@ -899,6 +899,29 @@ person_cites_code(const scan_state *sc, const char *line, size_t at)
 		 (unsigned char) line[at - 1] == 0x9C);
 }
 
+/*
+ * Is line[at] the last group of a telephone number ("ring the workshop on
+ * 01632 960 418")?  The word before it is digits alone, and not a reply code
+ * itself: a relay's own code before the remote's ("554 550 5.7.1 ...") is no
+ * telephone number.  (smtp_read_reply looks at the groups after a code.)
+ */
+static int
+after_number_group(const char *line, size_t at)
+{
+	size_t		end,
+				start;
+
+	if (at < 2 || line[at - 1] != ' ' || line[at - 2] < '0' || line[at - 2] > '9')
+		return 0;
+	end = at - 1;
+	/* A group is a few digits: the look-back stops at 16, so a line of digits costs no more. */
+	for (start = end; start > 0 && end - start < 16 && line[start - 1] >= '0' && line[start - 1] <= '9'; start--)
+		;
+	if (start > 0 && line[start - 1] != ' ' && line[start - 1] != '\t')
+		return 0;				/* "5.1.1 550", "[192.0.2.1] 550", a longer run: no group of digits alone */
+	return !(end - start == 3 && (line[start] == '2' || line[start] == '4' || line[start] == '5'));
+}
+
 /* Note an SMTP code found at line[at]; returns the bytes it spans (0: none). */
 static size_t
 read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
@@ -968,7 +991,7 @@ read_code_at(scan_state *sc, const char *line, size_t len, size_t at, int rank)
 	}
 	else
 	{
-		int			reply = smtp_read_reply(line + at, len - at);
+		int			reply = after_number_group(line, at) ? 0 : smtp_read_reply(line + at, len - at);
 
 		if (reply != 0)
 		{

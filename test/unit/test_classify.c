@@ -651,6 +651,11 @@ static const code_case routes_requests_notices_cases[] = {
 	 "mandag. Mails bliver ikke videresendt.\n", 60},
 	{"From: a@example.pl\nSubject: Autoodpowiedz\nAuto-Submitted: auto-replied\n\nDzisiaj nie pracuje już, wracam w "
 	 "poniedziałek. Poczta nie jest przekazywana.\n", 60},
+	/* A German leaver whose mail is not passed on (10); a telephone number's last group is no reply code (418). */
+	{"From: info@example.de\nSubject: Automatische Antwort: Herbst\nAuto-Submitted: auto-generated\n\nHerr Wagner ist "
+	 "aus unserem Unternehmen ausgeschieden. E-Mails werden nicht gelesen und nicht weitergeleitet.\n", 10},
+	{"From: tom@example.co.uk\nSubject: Auto: Offer\nAuto-Submitted: auto-replied\n\nI'm off sick. Please ring the "
+	 "workshop on 01632 960 418 and Jenny will help.\n", 60},
 	/* A content filter's notice to the sender: its policy blocked the message. */
 	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
 	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
