@@ -707,26 +707,36 @@ is_original_message(const char *type)
 }
 
 /*
+ * The first line of the header block at text (up to its blank line) that is
+ * the field name ("to:", lower case, with the colon): 1 and the line, or 0.
+ */
+static int
+find_field(const char *text, size_t len, const char *name, const char **line, size_t *n)
+{
+	cursor		c = {text, len, 0};
+
+	while (next_line(&c, line, n) && *n > 0)
+		if (ascii_has_prefix(*line, *n, name))
+			return 1;
+	return 0;
+}
+
+/*
  * Microsoft's complaint feedback (JMRP) forwards the complained-about message
  * as message/rfc822 with an X-HmXmrOriginalRecipient header: a spam complaint.
  */
 static void
 check_complaint_forward(scan_state *sc, const char *text, size_t len)
 {
-	cursor		c = {text, len, 0};
 	const char *line;
 	size_t		n;
 
-	while (next_line(&c, &line, &n) && n > 0)
+	if (find_field(text, len, "x-hmxmroriginalrecipient:", &line, &n))
 	{
-		if (ascii_has_prefix(line, n, "x-hmxmroriginalrecipient:"))
-		{
-			sc->arf = 1;
-			scan_set_evidence(&sc->structure, line, n);
-			sc->structure.code = 200;
-			sc->structure.rule = "complaint_forward";
-			return;
-		}
+		sc->arf = 1;
+		scan_set_evidence(&sc->structure, line, n);
+		sc->structure.code = 200;
+		sc->structure.rule = "complaint_forward";
 	}
 }
 
@@ -734,14 +744,10 @@ check_complaint_forward(scan_state *sc, const char *text, size_t len)
 static int
 to_names_address(const char *text, size_t len)
 {
-	cursor		c = {text, len, 0};
 	const char *line;
 	size_t		n;
 
-	while (next_line(&c, &line, &n) && n > 0)
-		if (ascii_has_prefix(line, n, "to:"))
-			return memchr(line, '@', n) != NULL;
-	return 0;
+	return find_field(text, len, "to:", &line, &n) && memchr(line, '@', n) != NULL;
 }
 
 /*
@@ -755,23 +761,14 @@ to_names_address(const char *text, size_t len)
 static int
 sent_by_mail_system(const char *text, size_t len)
 {
-	cursor		c = {text, len, 0};
 	const char *line;
 	size_t		n;
 
-	while (next_line(&c, &line, &n) && n > 0)
-	{
-		if (ascii_has_prefix(line, n, "from:") &&
-			(scan_mailer_sender(line + 5, n - 5) || scan_list_sender(line + 5, n - 5)))
-			return 1;
-		if (ascii_has_prefix(line, n, "return-path:") && ascii_find(line, n, "<>") < n)
-			return 1;
-		if (ascii_has_prefix(line, n, "subject:") && scan_report_subject(line + 8, n - 8))
-			return 1;
-		if (ascii_has_prefix(line, n, "content-type:") && ascii_find(line, n, "multipart/report") < n)
-			return 1;
-	}
-	return 0;
+	return (find_field(text, len, "from:", &line, &n) &&
+			(scan_mailer_sender(line + 5, n - 5) || scan_list_sender(line + 5, n - 5))) ||
+		(find_field(text, len, "return-path:", &line, &n) && ascii_find(line, n, "<>") < n) ||
+		(find_field(text, len, "subject:", &line, &n) && scan_report_subject(line + 8, n - 8)) ||
+		(find_field(text, len, "content-type:", &line, &n) && ascii_find(line, n, "multipart/report") < n);
 }
 
 /*
