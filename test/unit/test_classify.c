@@ -656,6 +656,10 @@ static const code_case routes_requests_notices_cases[] = {
 	 "aus unserem Unternehmen ausgeschieden. E-Mails werden nicht gelesen und nicht weitergeleitet.\n", 10},
 	{"From: tom@example.co.uk\nSubject: Auto: Offer\nAuto-Submitted: auto-replied\n\nI'm off sick. Please ring the "
 	 "workshop on 01632 960 418 and Jenny will help.\n", 60},
+	/* Requests in Russian and Brazilian Portuguese ("прошу удалить мой адрес", "descadastrem meu e-mail"). */
+	{"From: a@example.ru\nSubject: Re: News\n\n\xd0\x9f\xd1\x80\xd0\xbe\xd1\x88\xd1\x83 \xd1\x83\xd0\xb4\xd0\xb0\xd0\xbb"
+	 "\xd0\xb8\xd1\x82\xd1\x8c \xd0\xbc\xd0\xbe\xd0\xb9 \xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81.\n", 90},
+	{"From: c@example.com.br\nSubject: Re: Novidades\n\nPor favor, descadastrem meu e-mail.\n", 90},
 	/* A content filter's notice to the sender: its policy blocked the message. */
 	{"From: \"SMSMSE Admin\" <smsmse@example.gov>\nSubject: Symantec Mail Security detected a message that violates "
 	 "content policy\n\nSymantec Mail Security detected a violation of the content filtering policy in the message "
