@@ -10,9 +10,8 @@
  *   cues     scanner.c runs matcher.c over the phrases (phrases_*.def) by
  *            whole words, reads fields and codes (smtp_status.c)
  *   decide   decide.c: one code, by the order of authority, constrained by
- *            the reply class
- *
- * and last, 29 becomes 59 when the recipient is a large mailbox provider.
+ *            the reply class, and last what the failed address changes (a
+ *            large mailbox provider, no address at all)
  */
 #include "classify.h"
 
@@ -27,9 +26,7 @@
 #include "message.h"
 #include "phrases.h"
 #include "pipeline.h"
-#include "providers.h"
 #include "recipients.h"
-#include "rules.h"
 #include "scanner.h"
 
 /*
@@ -163,28 +160,6 @@ bounce_classifier_automaton(void)
 	return automaton_ready ? &automaton : NULL;
 }
 
-int
-bounce_recipient_is_large_provider(const char *addr, size_t len, int provider_host,
-								   const bounce_options *opt)
-{
-	const char *domain;
-	size_t		dlen;
-
-	if (opt != NULL && opt->recipient != NULL && opt->recipient_len > 0)
-	{
-		addr = opt->recipient;
-		len = opt->recipient_len;
-	}
-	if (len == 0)
-		return provider_host;
-	domain = bounce_address_domain(addr, len, &dlen);
-	if (dlen == 0)
-		return provider_host;
-	if (bounce_is_large_provider(domain, dlen))
-		return 1;
-	return opt != NULL && opt->rules != NULL && bounce_ruleset_is_provider(opt->rules, domain, dlen);
-}
-
 /* Is there nothing but whitespace? */
 static int
 is_blank_text(const char *text, size_t len)
@@ -232,38 +207,14 @@ bounce_classify_scan(scan_state *sc, const char *text, size_t len, const bounce_
 	is_message = message_scan(sc, text, len);
 	if (reader != NULL)
 		recipients_end(reader);
-	bounce_decide(sc, is_message, &d);
+	bounce_decide(sc, is_message, sc->recipient, strlen(sc->recipient), &d);
 	r->code = d.code;
 	r->rule = d.rule;
 	r->part = d.part;
 	if (d.evidence != NULL)
 		r->phrase = d.evidence->phrase;
-	if (bounce_is_connection_level(r->code, r->rule) &&
-		bounce_recipient_is_large_provider(sc->recipient, strlen(sc->recipient), sc->provider_host, options))
-	{
-		r->code = BOUNCE_59;
-		r->rule = "unable_to_connect_large_provider";
-	}
-	if (d.evidence == NULL && d.code == BOUNCE_40)
-		r->rule = is_blank_text(text, len) ? "empty" : "no_cue";
-	/*
-	 * A mail system's bounce that calls an address bad but names none — no
-	 * address in its text, none in the returned original's To:, none given
-	 * by the caller (Domino's "User Maria Lopez (Maria Lopez/Sales) not
-	 * listed", a gateway's notice about mail to undisclosed-recipients) —
-	 * invalidates no address: LABELS.md's 30, "a bounce from which no
-	 * recipient address can be found at all".  Other codes keep their
-	 * reason: they say nothing against an address.  Only a report (a DSN, or
-	 * from a mailer daemon or postmaster): an auto-reply's address is its
-	 * sender's (a leaver's notice stays 10).
-	 */
-	if (is_message && r->code == BOUNCE_10 && sc->recipient[0] == '\0' && !sc->original_addressed &&
-		(sc->from_mailer || sc->dsn) &&
-		(options == NULL || options->recipient == NULL || options->recipient_len == 0))
-	{
-		r->code = BOUNCE_30;
-		r->rule = "no_recipient_address";
-	}
+	if (d.evidence == NULL && d.code == BOUNCE_40 && is_blank_text(text, len))
+		r->rule = "empty";
 	r->smtp_reply = sc->reply_code;
 	r->remote_provider = sc->remote_provider;
 	if (options == NULL || !options->code_only)

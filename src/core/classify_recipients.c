@@ -295,17 +295,9 @@ decide_row(const scan_state *msg, int is_message, const stored_row *s, const sto
 	if (repeat != NULL)
 		scan_lines(&own, stored_string(repeat, STORED_OWN), repeat->len[STORED_OWN], ZONE_TEXT);
 	join_shared(&own, msg, s->source);
-	bounce_decide(&own, is_message, &d);
+	bounce_decide(&own, is_message, addr, strlen(addr), &d);
 	row->code = d.code;
 	row->rule = d.rule;
-	if (bounce_is_connection_level(d.code, d.rule) &&
-		bounce_recipient_is_large_provider(addr, strlen(addr), own.provider_host, &ropt))
-	{
-		row->code = BOUNCE_59;
-		row->rule = "unable_to_connect_large_provider";
-	}
-	if (d.evidence == NULL && d.code == BOUNCE_40)
-		row->rule = "no_cue";
 }
 
 /* A fact of a recipient: its own, else what a later group naming it says. */

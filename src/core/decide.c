@@ -23,7 +23,6 @@
  *  7c. a 5xx refusal at the greeting with no specific reason is 50;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
  *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
- *      (step 9, 29 at a large provider is 59, is classify.c's)
  *  10. a person's reply (it answers a message: In-Reply-To, References or
  *      "Re:" in the Subject; not from a mailer daemon, no null sender, no
  *      DSN, no failure code) is 0 even when its own words name a failure:
@@ -43,6 +42,9 @@
  *  12. a reply coded 60 (by its headers or its words) that says its person
  *      left and then, in that paragraph, that mail is not passed on: the
  *      address is gone with no forwarding, 10 (gone_without_forwarding()).
+ * Then the steps that read the failed address (by_address()):
+ *   9. 29, or 50 refused at the greeting, at a large mailbox provider: 59;
+ *  13. a report that calls an address bad but names none anywhere: 30.
  */
 #include "decide.h"
 
@@ -51,6 +53,8 @@
 
 #include "bounce_codes.h"
 #include "phrases.h"
+#include "providers.h"
+#include "rules.h"
 
 /* Strengths of the structural facts, on the phrase scale. */
 #define AUTO_REPLY_HEADER (STRONG - 5)
@@ -394,8 +398,69 @@ not_hard(const scan_state *sc, int is_message, int failure_code, decision *d)
 	}
 }
 
+/*
+ * Is the recipient addr (len bytes; the caller's recipient option first) at a
+ * large mailbox provider?  With no address, a large provider's mail host
+ * named in the bounce decides (provider_host).
+ */
+static int
+at_large_provider(const char *addr, size_t len, int provider_host, const bounce_options *opt)
+{
+	const char *domain;
+	size_t		dlen;
+
+	if (opt != NULL && opt->recipient != NULL && opt->recipient_len > 0)
+	{
+		addr = opt->recipient;
+		len = opt->recipient_len;
+	}
+	if (len == 0)
+		return provider_host;
+	domain = bounce_address_domain(addr, len, &dlen);
+	if (dlen == 0)
+		return provider_host;
+	if (bounce_is_large_provider(domain, dlen))
+		return 1;
+	return opt != NULL && opt->rules != NULL && bounce_ruleset_is_provider(opt->rules, domain, dlen);
+}
+
+/*
+ * Steps 9 and 13: what the failed address itself changes.
+ *
+ * Step 9: a failed connection (29) or a refusal at the greeting (50) at a
+ * large mailbox provider, which surely exists, is a block of the sender: 59.
+ *
+ * Step 13: a mail system's bounce that calls an address bad but names none
+ * — no address in its text, none in the returned original's To:, none given
+ * by the caller (Domino's "User Maria Lopez (Maria Lopez/Sales) not listed",
+ * a gateway's notice about mail to undisclosed-recipients) — invalidates no
+ * address: LABELS.md's 30, "a bounce from which no recipient address can be
+ * found at all".  Other codes keep their reason: they say nothing against an
+ * address.  Only a report (a DSN, or from a mailer daemon or postmaster): an
+ * auto-reply's address is its sender's (a leaver's notice stays 10).
+ */
+static void
+by_address(const scan_state *sc, int is_message, const char *addr, size_t addr_len, decision *d)
+{
+	const bounce_options *opt = sc->options;
+
+	if (bounce_is_connection_level(d->code, d->rule) &&
+		at_large_provider(addr, addr_len, sc->provider_host, opt))
+	{
+		d->code = BOUNCE_59;
+		d->rule = "unable_to_connect_large_provider";
+	}
+	if (is_message && d->code == BOUNCE_10 && addr_len == 0 && !sc->original_addressed &&
+		(sc->from_mailer || sc->dsn) &&
+		(opt == NULL || opt->recipient == NULL || opt->recipient_len == 0))
+	{
+		d->code = BOUNCE_30;
+		d->rule = "no_recipient_address";
+	}
+}
+
 void
-bounce_decide(const scan_state *sc, int is_message, decision *d)
+bounce_decide(const scan_state *sc, int is_message, const char *addr, size_t addr_len, decision *d)
 {
 	const scan_evidence *def = definitive_cue(sc);
 	int			failure_code = sc->reply_code >= 400 ||
@@ -517,6 +582,9 @@ bounce_decide(const scan_state *sc, int is_message, decision *d)
 	person_talking(sc, is_message, failure_code, d);
 	list_post(sc, d);
 	gone_without_forwarding(sc, failure_code, d);
+	by_address(sc, is_message, addr, addr_len, d);
+	if (d->evidence == NULL && d->code == BOUNCE_40)
+		d->rule = "no_cue";
 }
 
 int

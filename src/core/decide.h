@@ -27,8 +27,14 @@ typedef struct decision
 extern int	bounce_constrain(int code, int strength, int reply_class, int status_subject,
 							 int status_detail, const char **rule);
 
-/* Decide.  is_message: the text is a whole message (headers and a body). */
-extern void bounce_decide(const scan_state *sc, int is_message, decision *d);
+/*
+ * Decide.  is_message: the text is a whole message (headers and a body);
+ * addr (addr_len bytes, 0 when none was found): the failed recipient the
+ * decision is for, which the last steps read (a large provider, no address
+ * at all); the caller's recipient option (sc->options) outranks it.
+ */
+extern void bounce_decide(const scan_state *sc, int is_message, const char *addr, size_t addr_len,
+						  decision *d);
 
 /* The rule of a 5xx refusal at the remote server's greeting with no specific reason. */
 #define REFUSED_AT_GREETING "refused_at_greeting"

@@ -28,12 +28,4 @@ extern int	bounce_classify_scan(scan_state *sc, const char *text, size_t len,
 								 const bounce_options *options, struct recipient_reader *reader,
 								 bounce_result *r);
 
-/*
- * Is the recipient addr (len bytes; the caller's options->recipient first) at a
- * large mailbox provider?  provider_host: a large provider's host was named,
- * which decides when no address is known.
- */
-extern int	bounce_recipient_is_large_provider(const char *addr, size_t len, int provider_host,
-											   const bounce_options *opt);
-
 #endif
