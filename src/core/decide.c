@@ -23,6 +23,8 @@
  *  7c. a 5xx refusal at the greeting with no specific reason is 50;
  *   8. a failed delivery whose status is temporary (4.x.x) after connection
  *      errors gave up when the queue lifetime ran out: 40 (LABELS.md);
+ *  8b. a final bounce that says the queue lifetime ran out ("retry timeout
+ *      exceeded") and quotes only a temporary reason (20): 40;
  *  10. a person's reply (it answers a message: In-Reply-To, References or
  *      "Re:" in the Subject; not from a mailer daemon, no null sender, no
  *      DSN, no failure code) is 0 even when its own words name a failure:
@@ -563,6 +565,24 @@ bounce_decide(const scan_state *sc, int is_message, const char *addr, size_t add
 		((d->code == BOUNCE_29 && (status_expired(sc) || d->rule == NULL || strcmp(d->rule, "tls_failure") != 0)) ||
 		 d->code == BOUNCE_70 ||
 		 (d->code == BOUNCE_20 && d->evidence != NULL && d->evidence->phrase == NULL)))
+	{
+		d->code = BOUNCE_40;
+		d->rule = "expired_after_retries";
+	}
+
+	/*
+	 * Step 8b: the bounce says in so many words that it gave up when the
+	 * queue lifetime ran out (Exim's "retry timeout exceeded", "message
+	 * expired", "could not be delivered within 5 days"), and the last reason
+	 * it quotes is only a temporary one (20: greylisting, "try again later",
+	 * a temporary lookup failure): LABELS.md's 40, "gave up after the queue
+	 * lifetime", the seed's own example.  A final bounce that quotes a
+	 * temporary reason without saying the time ran out keeps 20 (the
+	 * issue's Postfix "Server busy" row); a specific reason (mailbox full,
+	 * a block) keeps its code; a delay notice is no final bounce.
+	 */
+	if (sc->queue_expired && d->code == BOUNCE_20 && !sc->delay_notice &&
+		!(sc->dsn && !sc->action_failed))
 	{
 		d->code = BOUNCE_40;
 		d->rule = "expired_after_retries";

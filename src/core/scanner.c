@@ -522,6 +522,9 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				sc->left_company = sc->paragraph + 1;
 			if (p->mark == MARK_NOT_FORWARDED && sc->left_company == sc->paragraph + 1)
 				sc->not_forwarded = 1;
+			/* The reporting MTA says it gave up when the queue lifetime ran out (decide.c, step 8). */
+			if (p->mark == MARK_QUEUE_EXPIRED && zone != ZONE_SUBJECT)
+				sc->queue_expired = 1;
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
 			if (p->mark == MARK_REFUSED_AT_GREETING && zone == ZONE_TEXT)
 				sc->refused_at_greeting = 1;

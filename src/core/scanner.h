@@ -152,6 +152,7 @@ typedef struct scan_state
 	int			bulk_precedence;	/* Precedence: bulk/list/junk (list software, bulk mailers, some autoresponders) */
 	int			from_list;		/* From: a mailing list's own address (list software wrote it) */
 	int			delay_notice;	/* the bounce's own text says the message is still being retried */
+	int			queue_expired;	/* the bounce's own text says the queue lifetime ran out ("retry timeout exceeded") */
 	int			paragraph;		/* the text's paragraph being read: a blank line or a part's headers start the next */
 	int			left_company;	/* 1 + the paragraph where an auto-reply last said its person left; 0: never */
 	int			not_forwarded;	/* after that, in the same paragraph, it said mail is not passed on */
