@@ -561,6 +561,19 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				}
 
 				/*
+				 * A remote server that refuses the address because its person
+				 * left ("550 5.1.1 The recipient has left the organization")
+				 * answers for the mailbox: it is gone (LABELS.md's 10), not
+				 * an auto-reply.
+				 */
+				if (p->mark == MARK_LEFT_COMPANY && segment_level(sc, zone) == LEVEL_REMOTE &&
+					sc->reply_code >= 500)
+				{
+					code = 10;
+					rule = "left_company_refused";
+				}
+
+				/*
 				 * Nor does it name a missing mailbox but in its own weak
 				 * words ("the account or domain may not exist"): asked only
 				 * of a cue that would count.

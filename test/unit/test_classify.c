@@ -797,6 +797,22 @@ test_not_hard(void)
 					   "Vertrieb zust\xc3\xa4ndig.\n").code, 60);
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Abwesenheitsnotiz\n\n"
 					   "Herr Meier ist nicht mehr im Unternehmen. Ihre Nachricht wird nicht weitergeleitet.\n").code, 10);
+	/* "is no longer with <Company>" says the person left; "not read or forwarded", "will be deleted": not passed on. */
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "Rachel is no longer with Oakridge Dental. Messages sent to this address are not read or "
+					   "forwarded.\n").code, 10);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "Rachel is no longer with Oakridge Dental; please write to info@example.org.\n").code, 60);
+	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
+					   "Tom has left the organisation and this mailbox will be deleted.\n").code, 10);
+	/* A remote server refusing the address because its person left answers for the mailbox. */
+	CHECK_INT(classify("550 5.1.1 This address is no longer in use. The recipient has left the organization.").code, 10);
+	CHECK_INT(classify("550 5.1.1 <ann@example.org>: Ann is no longer with the company").code, 10);
+	/* The other nouns of a missing mailbox (SIMS, Courier, GroupWise). */
+	CHECK_INT(classify("Failed to deliver to '<maria@example.com>'\nLOCAL module(account maria) reports:\n"
+					   " account is not known\n").code, 10);
+	CHECK_INT(classify("550 Recipient was not found").code, 10);
+	CHECK_INT(classify("550 5.1.1 Account not found").code, 10);
 	/* Exchange's and Domino's replies say auto-generated; Sendmail's DSNs add a comment. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated\nSubject: hi\n\nNoted.\n").code, 60);
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-generated (failure)\nSubject: hi\n\nNoted.\n").code, 0);
