@@ -364,8 +364,15 @@ list_post(const scan_state *sc, decision *d)
 		d->code = BOUNCE_0;
 		d->rule = "list_post";
 	}
-	/* List software's own notice (a reminder, "sent to the moderators") is no person's auto-reply. */
-	else if (sc->from_list && !sc->dsn && d->code == BOUNCE_60)
+	/*
+	 * List software's own notice (a reminder, "sent to the moderators") is no
+	 * person's auto-reply; a list's autoresponder that says so in its Subject
+	 * (Mailman's "Auto-response for your message to the ... mailing list",
+	 * the owner's "we are closed until ...") is one: an automatic
+	 * acknowledgement, LABELS.md's 60.
+	 */
+	else if (sc->from_list && !sc->dsn && d->code == BOUNCE_60 &&
+			 !(sc->cue[LEVEL_SUBJECT].code == BOUNCE_60 && sc->cue[LEVEL_SUBJECT].score >= STRONG))
 	{
 		d->code = BOUNCE_0;
 		d->rule = "list_notice";

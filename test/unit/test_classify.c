@@ -516,6 +516,9 @@ static const code_case reader_wording_cases[] = {
 	 "Subject: Offer\n\nMy old address gives user unknown.\n", 0},
 	{"From: mailman-owner@lists.example.org\nSubject: mailing list memberships reminder\nPrecedence: bulk\n\n"
 	 "You can change your membership, including disabling delivery altogether (e.g., for a vacation).\n", 0},
+	/* A list's autoresponder that names itself so in its Subject is an automatic acknowledgement. */
+	{"From: info-bounces@lists.example.org\nSubject: Auto-response for your message to the \"Info\" mailing list\n"
+	 "Precedence: bulk\n\nThank you for your message. Our office is closed until 6 January.\n", 60},
 	{"From: Alain <a@example.fr>\nSubject: Re: Promos\nIn-Reply-To: <1@example.net>\n\nArrêtez de m'écrire, merci "
 	 "de supprimer mon adresse de vos fichiers.\n", 90},
 	/* A newsletter about bounces (List-Unsubscribe, no report) is content, not an answer. */
