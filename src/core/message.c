@@ -371,6 +371,10 @@ typedef struct line_buffer
 	scan_state *sc;
 	int			html;			/* drop <tags>, decode &entities; */
 	int			in_tag;
+	size_t		tag_len;		/* bytes of the tag's name read so far ('/' included) */
+	int			tag_named;		/* its name ended (attributes follow) */
+	char		tag[12];		/* its name, lower case; a longer one is no name we look for */
+	int			quote_depth;	/* <blockquote>s open: their lines are quoted text */
 	size_t		entity_len;		/* bytes of an "&...;" being read, '&' included; 0: none */
 	char		entity[12];
 	int			convert;		/* bytes go through cv */
@@ -389,7 +393,12 @@ flush_line(line_buffer *lb)
 
 static void put_byte(line_buffer *lb, unsigned char c);
 
-/* A byte of text into the line: LF ends the line, a full buffer is passed on. */
+/*
+ * A byte of text into the line: LF ends the line, a full buffer is passed on.
+ * A line inside an HTML <blockquote> (a mail client's quote of the mail it
+ * answers: Gmail's, Apple Mail's, Thunderbird's) opens with "> ", as the same
+ * reply's plain-text part writes it: quoted text, never evidence (segment.c).
+ */
 static void
 put_text_byte(line_buffer *lb, unsigned char c)
 {
@@ -400,7 +409,37 @@ put_text_byte(line_buffer *lb, unsigned char c)
 	}
 	if (lb->len == sizeof(lb->buf))
 		flush_line(lb);
+	if (lb->len == 0 && lb->quote_depth > 0)
+	{
+		lb->buf[lb->len++] = '>';
+		lb->buf[lb->len++] = ' ';
+	}
 	lb->buf[lb->len++] = (char) c;
+}
+
+/*
+ * The end of an HTML tag whose name was read: a <blockquote> and its end
+ * begin a new line and open or close a quote; any other tag separates words
+ * (a space), except at the start of a line.
+ */
+static void
+end_tag(line_buffer *lb)
+{
+	int			open = lb->tag_len == 10 && memcmp(lb->tag, "blockquote", 10) == 0;
+	int			close = lb->tag_len == 11 && memcmp(lb->tag, "/blockquote", 11) == 0;
+
+	if (open || close)
+	{
+		if (lb->len > 0)
+			flush_line(lb);
+		if (open && lb->quote_depth < 64)
+			lb->quote_depth++;
+		else if (close && lb->quote_depth > 0)
+			lb->quote_depth--;
+		return;
+	}
+	if (lb->len > 0)
+		put_text_byte(lb, ' ');
 }
 
 /*
@@ -497,6 +536,8 @@ put_byte(line_buffer *lb, unsigned char c)
 		if (c == '<')
 		{
 			lb->in_tag = 1;
+			lb->tag_len = 0;
+			lb->tag_named = 0;
 			return;
 		}
 		if (lb->in_tag)
@@ -504,13 +545,17 @@ put_byte(line_buffer *lb, unsigned char c)
 			if (c == '>')
 			{
 				lb->in_tag = 0;
-				/* A tag separates words; at the start of a line it separates nothing. */
-				if (lb->len == 0)
-					return;
-				c = ' ';
+				end_tag(lb);
+			}
+			else if (!lb->tag_named && (ascii_is_alnum(c) || (c == '/' && lb->tag_len == 0)))
+			{
+				if (lb->tag_len < sizeof(lb->tag))
+					lb->tag[lb->tag_len] = (char) ascii_lower(c);
+				lb->tag_len++;
 			}
 			else
-				return;
+				lb->tag_named = 1;
+			return;
 		}
 	}
 	put_text_byte(lb, c);
@@ -612,6 +657,9 @@ scan_text_body(scan_state *sc, const entity *e)
 		lb.sc = sc;
 		lb.html = html;
 		lb.in_tag = 0;
+		lb.tag_len = 0;
+		lb.tag_named = 0;
+		lb.quote_depth = 0;
 		lb.entity_len = 0;
 		lb.len = 0;
 		lb.convert = charset != CHARSET_PASS;

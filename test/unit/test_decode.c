@@ -460,6 +460,20 @@ test_messages(void)
 				 "<p>&lt;kim@example.com&gt;: mailbox is full &amp;lt;</p>\n");
 	CHECK_INT(r.code, 22);
 	CHECK(strstr(r.evidence, "<kim@example.com>: mailbox is full &lt;") != NULL);
+	/*
+	 * An HTML reply's <blockquote> (Gmail's, Apple Mail's quote of the mail it
+	 * answers) is quoted text: the newsletter's "from 420 EUR" is no reply
+	 * code, its "Unsubscribe" no request; what follows the quote is the
+	 * person's again.
+	 */
+	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Re: Autumn offers\nContent-Type: text/html\n\n"
+					   "<div>Is the transfer included?</div><div class=\"gmail_quote\">On Tue, News wrote:<br></div>"
+					   "<BLOCKQUOTE class=\"gmail_quote\" style=\"margin:0\">5 nights from 420 EUR per person.<br>"
+					   "<blockquote>Older news</blockquote><a href=\"https://example.com/u\">Unsubscribe</a>"
+					   "</blockquote>\n").code, 0);
+	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Re: Autumn offers\nContent-Type: text/html\n\n"
+					   "<blockquote>5 nights from 420 EUR per person.</blockquote><div>Please remove me from your "
+					   "list.</div>\n").code, 90);
 	r = classify(sv_qp);
 	CHECK_INT(r.code, 60);
 	CHECK(fuzz_clean_utf8(r.evidence));
