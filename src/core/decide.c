@@ -595,7 +595,12 @@ bounce_decide(const scan_state *sc, int is_message, const char *addr, size_t add
 		d->rule = "expired_after_retries";
 	}
 
-	/* Step 10: a person's reply names no failure of the address; what it asks still counts. */
+	/*
+	 * Step 10: a person's reply names no failure of the address; what it asks
+	 * still counts.  One sent automatically by its headers (a helpdesk's
+	 * acknowledgement that quotes the ticket: 'the error "550 5.1.1 ... User
+	 * unknown"') is an auto-reply: 60.
+	 */
 	if (sc->answers_message && written_by_person(sc, is_message, failure_code) && bounce_is_failure(d->code))
 	{
 		person_decides(sc, d, "person_reply");
@@ -603,6 +608,11 @@ bounce_decide(const scan_state *sc, int is_message, const char *addr, size_t add
 		{
 			d->part = "headers";
 			d->evidence = NULL;
+			if (sc->auto_replied)
+			{
+				d->code = BOUNCE_60;
+				d->rule = "auto_submitted_header";
+			}
 		}
 	}
 	not_hard(sc, is_message, failure_code, d);

@@ -808,6 +808,10 @@ test_not_hard(void)
 					   "Rachel is no longer with Oakridge Dental; please write to info@example.org.\n").code, 60);
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
 					   "Tom has left the organisation and this mailbox will be deleted.\n").code, 10);
+	/* A helpdesk's acknowledgement (sent automatically, in reply) citing a bounce in its ticket is an auto-reply. */
+	CHECK_INT(classify("From: Support <support@example.org>\nIn-Reply-To: <1@example.net>\nSubject: [Support] Re: Billing\n"
+					   "Auto-Submitted: auto-generated\n\nYour request (58213) has been received and is being reviewed.\n\n"
+					   "Our last notice was returned with the error \"550 5.1.1 <ap@example.org>: User unknown\".\n").code, 60);
 	/* A remote server refusing the address because its person left answers for the mailbox. */
 	CHECK_INT(classify("550 5.1.1 This address is no longer in use. The recipient has left the organization.").code, 10);
 	CHECK_INT(classify("550 5.1.1 <ann@example.org>: Ann is no longer with the company").code, 10);
