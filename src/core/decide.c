@@ -522,6 +522,7 @@ bounce_decide(const scan_state *sc, int is_message, const char *addr, size_t add
 			d->part = "headers";
 			d->evidence = NULL;
 			gone_without_forwarding(sc, failure_code, d);
+			list_post(sc, d);	/* a list's own notice marked so (Sympa's) is no person's auto-reply */
 			return;
 		}
 	}

@@ -566,7 +566,7 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 				 * answers for the mailbox: it is gone (LABELS.md's 10), not
 				 * an auto-reply.
 				 */
-				if (p->mark == MARK_LEFT_COMPANY && segment_level(sc, zone) == LEVEL_REMOTE &&
+				if (p->mark == MARK_LEFT_COMPANY && p->code == 60 && segment_level(sc, zone) == LEVEL_REMOTE &&
 					sc->reply_code >= 500)
 				{
 					code = 10;

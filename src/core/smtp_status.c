@@ -109,6 +109,9 @@ static const struct
 	UNIT("mails"), UNIT("emails"), UNIT("e-mails"), UNIT("recipients"), UNIT("rcpts"), UNIT("connections"),
 	UNIT("seconds"), UNIT("secs"), UNIT("sec"), UNIT("minutes"), UNIT("mins"), UNIT("min"), UNIT("hours"),
 	UNIT("hrs"), UNIT("days"), UNIT("%"), UNIT("percent"), UNIT("times"), UNIT("per"),
+	/* Prices in a reply that quotes an offer ("5 nights from 420 EUR", "499 kr"): no reply code. */
+	UNIT("\xe2\x82\xac"), UNIT("\xc2\xa3"), UNIT("eur"), UNIT("euro"), UNIT("euros"), UNIT("usd"),
+	UNIT("dollars"), UNIT("chf"), UNIT("sek"), UNIT("nok"), UNIT("dkk"), UNIT("kr"), UNIT("pln"),
 };
 
 /* Does text start with a unit word (one of units, then a non-letter or the end)? */
@@ -122,7 +125,7 @@ is_unit_word(const char *text, size_t len)
 		return 0;
 	c = ascii_lower((unsigned char) text[0]);
 	/* Most replies go on with a status or a word that starts no unit: decided at the first byte. */
-	if (!strchr("kmgbormecsdhtp%", c) || c == '\0')
+	if (!strchr("kmgbormecsdhtp%un\xe2\xc2", c) || c == '\0')
 		return 0;
 	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
 	{

@@ -516,6 +516,17 @@ static const code_case reader_wording_cases[] = {
 	 "Subject: Offer\n\nMy old address gives user unknown.\n", 0},
 	{"From: mailman-owner@lists.example.org\nSubject: mailing list memberships reminder\nPrecedence: bulk\n\n"
 	 "You can change your membership, including disabling delivery altogether (e.g., for a vacation).\n", 0},
+	/* List software's notice marked as sent automatically (Sympa's) is still no person's auto-reply. */
+	{"From: sympa-request@lists.example.fr\nAuto-Submitted: auto-replied\nSubject: Confirmation de votre abonnement\n\n"
+	 "Pour confirmer votre abonnement a la liste info, repondez a ce message.\n", 0},
+	/* A person's polite request in Japanese: "could you stop sending this newsletter?" */
+	{"From: k@example.jp\nSubject: RE: news\nContent-Type: text/plain; charset=utf-8\n\n"
+	 "\xe4\xbb\x8a\xe5\xbe\x8c\xe3\x80\x81\xe9\x85\x8d\xe4\xbf\xa1\xe3\x82\x92\xe5\x81\x9c\xe6\xad\xa2"
+	 "\xe3\x81\x97\xe3\x81\xa6\xe3\x81\x84\xe3\x81\x9f\xe3\x81\xa0\xe3\x81\x91\xe3\x81\xbe\xe3\x81\x99"
+	 "\xe3\x81\x8b\xe3\x80\x82\n", 90},
+	/* A price is no reply code: "5 nights from 420 EUR" in a person's question. */
+	{"From: Ana <a@example.es>\nSubject: Re: Ofertas\n\nHola, 5 noches desde 420 \xe2\x82\xac por persona?\n", 0},
+	{"From: Ana <a@example.es>\nSubject: Re: Ofertas\n\nIs it really 450 EUR for two?\n", 0},
 	/* A list's autoresponder that names itself so in its Subject is an automatic acknowledgement. */
 	{"From: info-bounces@lists.example.org\nSubject: Auto-response for your message to the \"Info\" mailing list\n"
 	 "Precedence: bulk\n\nThank you for your message. Our office is closed until 6 January.\n", 60},
