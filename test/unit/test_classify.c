@@ -826,6 +826,15 @@ test_not_hard(void)
 	/* A remote server refusing the address because its person left answers for the mailbox. */
 	CHECK_INT(classify("550 5.1.1 This address is no longer in use. The recipient has left the organization.").code, 10);
 	CHECK_INT(classify("550 5.1.1 <ann@example.org>: Ann is no longer with the company").code, 10);
+	/* A locked account at Sina or NetEase is disabled; a 4xx keeps it temporary; AUTH's is the sender's. */
+	CHECK_INT(classify("550 User is locked").code, 10);
+	CHECK_INT(classify("450 User is locked").code, 20);
+	CHECK_INT(classify("535 5.7.139 Authentication unsuccessful, user is locked by your organization's security "
+					   "defaults policy.").code, 50);
+	/* "Take my name off", "remove my email from": requests; AOL's pre-ARF feedback loop is a complaint. */
+	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nPlease take my name off your mailing list.\n").code, 90);
+	CHECK_INT(classify("From: scomp@aol.net\nSubject: Client TOS Notification\n\nThe attached message was reported "
+					   "by an AOL member.\n").code, 200);
 	/* The other nouns of a missing mailbox (SIMS, Courier, GroupWise). */
 	CHECK_INT(classify("Failed to deliver to '<maria@example.com>'\nLOCAL module(account maria) reports:\n"
 					   " account is not known\n").code, 10);
