@@ -103,7 +103,7 @@ DEV_FLOOR        = 97.4
 RESPONSES_FLOOR  = 99.8
 # fresh: rows written after the rules were, labelled before their first
 # classification (test/corpus/README.md); first-pass figures in docs/classifier.md.
-FRESH_FLOOR      = 97.9
+FRESH_FLOOR      = 98.0
 FALSE_HARD_MAX   = 0.35
 CHECK_SPLIT      = -c test/corpus/check-split.txt
 
