@@ -261,6 +261,7 @@ join_shared(scan_state *own, const scan_state *msg, recipient_source source)
 	own->not_forwarded = msg->not_forwarded;
 	own->from_mailer = msg->from_mailer;
 	own->forwarded = msg->forwarded;
+	own->queue_expired |= msg->queue_expired;	/* the MTA gave up on the message, every recipient with it */
 	/* A plain-text recipient has no Action of its own: the message's stands. */
 	if (source == RECIPIENT_FROM_TEXT ||
 		!(own->action_failed || own->action_delayed || own->action_delivered))

@@ -13,6 +13,7 @@
  */
 #include "message.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "ascii.h"
@@ -374,7 +375,11 @@ typedef struct line_buffer
 	size_t		tag_len;		/* bytes of the tag's name read so far ('/' included) */
 	int			tag_named;		/* its name ended (attributes follow) */
 	char		tag[12];		/* its name, lower case; a longer one is no name we look for */
-	int			quote_depth;	/* <blockquote>s open: their lines are quoted text */
+	char		attr_tail[5];	/* the last bytes of its attributes, lower case */
+	int			tag_cites;		/* its attributes say "cite" or "quote" (type="cite", class="gmail_quote") */
+	int			quote_depth;	/* quoting <blockquote>s open: their lines are quoted text */
+	size_t		blockquotes;	/* <blockquote>s open, quoting or not */
+	uint64_t	quoting;		/* bit d: the blockquote at depth d (< 64) quotes; deeper ones are within a quote */
 	size_t		entity_len;		/* bytes of an "&...;" being read, '&' included; 0: none */
 	char		entity[12];
 	int			convert;		/* bytes go through cv */
@@ -419,27 +424,61 @@ put_text_byte(line_buffer *lb, unsigned char c)
 
 /*
  * The end of an HTML tag whose name was read: a <blockquote> and its end
- * begin a new line and open or close a quote; any other tag separates words
- * (a space), except at the start of a line.
+ * begin a new line; one that a mail client marks as its quote of the mail it
+ * answers (Apple Mail's and Thunderbird's type="cite", Gmail's
+ * class="gmail_quote") opens a quote.  Not in a mail system's own message (a
+ * DSN, from a mailer daemon, with the null reverse path), whose HTML may set
+ * the remote server's reply in a <blockquote>; nor Gmail's indentation (a
+ * <blockquote> with a margin only).  Any other tag separates words (a space),
+ * except at the start of a line.
  */
 static void
 end_tag(line_buffer *lb)
 {
 	int			open = lb->tag_len == 10 && memcmp(lb->tag, "blockquote", 10) == 0;
 	int			close = lb->tag_len == 11 && memcmp(lb->tag, "/blockquote", 11) == 0;
+	const scan_state *sc = lb->sc;
 
 	if (open || close)
 	{
 		if (lb->len > 0)
 			flush_line(lb);
-		if (open && lb->quote_depth < 64)
-			lb->quote_depth++;
-		else if (close && lb->quote_depth > 0)
-			lb->quote_depth--;
+		if (open)
+		{
+			int			cites = lb->tag_cites && !sc->dsn && !sc->from_mailer && !sc->null_sender;
+
+			if (lb->blockquotes < 64)
+			{
+				if (cites)
+				{
+					lb->quoting |= UINT64_C(1) << lb->blockquotes;
+					lb->quote_depth++;
+				}
+				else
+					lb->quoting &= ~(UINT64_C(1) << lb->blockquotes);
+			}
+			lb->blockquotes++;
+		}
+		else if (lb->blockquotes > 0)
+		{
+			lb->blockquotes--;
+			if (lb->blockquotes < 64 && (lb->quoting & (UINT64_C(1) << lb->blockquotes)) != 0)
+				lb->quote_depth--;
+		}
 		return;
 	}
 	if (lb->len > 0)
 		put_text_byte(lb, ' ');
+}
+
+/* A byte of an HTML tag's attributes: does it say "cite" or "quote"? */
+static void
+tag_attribute_byte(line_buffer *lb, unsigned char c)
+{
+	memmove(lb->attr_tail, lb->attr_tail + 1, sizeof(lb->attr_tail) - 1);
+	lb->attr_tail[sizeof(lb->attr_tail) - 1] = (char) ascii_lower(c);
+	if (memcmp(lb->attr_tail + 1, "cite", 4) == 0 || memcmp(lb->attr_tail, "quote", 5) == 0)
+		lb->tag_cites = 1;
 }
 
 /*
@@ -538,6 +577,8 @@ put_byte(line_buffer *lb, unsigned char c)
 			lb->in_tag = 1;
 			lb->tag_len = 0;
 			lb->tag_named = 0;
+			lb->tag_cites = 0;
+			memset(lb->attr_tail, 0, sizeof(lb->attr_tail));
 			return;
 		}
 		if (lb->in_tag)
@@ -554,7 +595,10 @@ put_byte(line_buffer *lb, unsigned char c)
 				lb->tag_len++;
 			}
 			else
+			{
 				lb->tag_named = 1;
+				tag_attribute_byte(lb, c);
+			}
 			return;
 		}
 	}
@@ -659,7 +703,11 @@ scan_text_body(scan_state *sc, const entity *e)
 		lb.in_tag = 0;
 		lb.tag_len = 0;
 		lb.tag_named = 0;
+		lb.tag_cites = 0;
+		memset(lb.attr_tail, 0, sizeof(lb.attr_tail));
 		lb.quote_depth = 0;
+		lb.blockquotes = 0;
+		lb.quoting = 0;
 		lb.entity_len = 0;
 		lb.len = 0;
 		lb.convert = charset != CHARSET_PASS;

@@ -438,6 +438,14 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 	{
 		case PHRASE_CUT:
 			/*
+			 * Outlook's "-----Original Message-----" in a person's forward
+			 * opens the forwarded message, not a returned original: its
+			 * From: line decides whether it is read (a mail system's bounce
+			 * passed on) or quoted (a person's mail; scan_field).
+			 */
+			if (zone == ZONE_TEXT && p->text[0] == '-' && scan_forwarded_by_person(sc))
+				break;
+			/*
 			 * A list manager's enclosure is the bounce: its separator line (where
 			 * several cut wordings may match) is read past, once; the original
 			 * the enclosed bounce returns is cut.
@@ -1714,8 +1722,13 @@ on_field(scan_state *sc, field f, const char *line, size_t len, size_t value_at,
 				sc->subject_original_at = m > 0 ? value_at + m : 0;
 				if (n > 0)
 					sc->answers_message = 1;
-				/* "Re: Unsubscribe": the person put the request in place of the subject they answer. */
-				if (n > 0 && is_unsubscribe_line(value + n, vlen - n))
+				/*
+				 * "Re: Unsubscribe": the person put the request in place of the
+				 * subject they answer; a new mail whose whole Subject is the
+				 * request ("afmelden", "wypisz") asks the same.  Not the
+				 * Subject of a bounce or a forward ("Undeliverable: Stop").
+				 */
+				if ((n > 0 || m == 0) && is_unsubscribe_line(value + n, vlen - n))
 				{
 					offer(&sc->line_cue[LEVEL_SUBJECT], STRONG + 15, 90, "unsubscribe", line, len, len);
 					sc->line_has_cue = 1;

@@ -109,7 +109,19 @@ static const struct
 	UNIT("mails"), UNIT("emails"), UNIT("e-mails"), UNIT("recipients"), UNIT("rcpts"), UNIT("connections"),
 	UNIT("seconds"), UNIT("secs"), UNIT("sec"), UNIT("minutes"), UNIT("mins"), UNIT("min"), UNIT("hours"),
 	UNIT("hrs"), UNIT("days"), UNIT("%"), UNIT("percent"), UNIT("times"), UNIT("per"),
-	/* Prices in a reply that quotes an offer ("5 nights from 420 EUR", "499 kr"): no reply code. */
+};
+
+/*
+ * Currencies: prices in a reply that quotes an offer ("5 nights from 420
+ * EUR", "499 kr") are no reply code.  Only as a word of their own (a blank,
+ * ',', ';', ')' or the end after it): "550 euro.example.com: user unknown"
+ * and "552 kr.example.net" name hosts after a real code.
+ */
+static const struct
+{
+	const char *word;
+	size_t		len;
+}			currencies[] = {
 	UNIT("\xe2\x82\xac"), UNIT("\xc2\xa3"), UNIT("eur"), UNIT("euro"), UNIT("euros"), UNIT("usd"),
 	UNIT("dollars"), UNIT("chf"), UNIT("sek"), UNIT("nok"), UNIT("dkk"), UNIT("kr"), UNIT("pln"),
 };
@@ -133,6 +145,14 @@ is_unit_word(const char *text, size_t len)
 
 		if (units[u].word[0] == (char) c && n <= len && ascii_has_prefix(text, len, units[u].word) &&
 			(n == len || !ascii_is_alnum((unsigned char) text[n])))
+			return 1;
+	}
+	for (u = 0; u < sizeof(currencies) / sizeof(currencies[0]); u++)
+	{
+		size_t		n = currencies[u].len;
+
+		if (currencies[u].word[0] == (char) c && n <= len && ascii_has_prefix(text, len, currencies[u].word) &&
+			(n == len || strchr(" \t\r\n,;)", text[n]) != NULL))
 			return 1;
 	}
 	return 0;
@@ -340,6 +360,13 @@ smtp_enhanced_meaning(const smtp_enhanced *status)
 		case 5:
 			return protocol(status->klass, status->detail);
 		case 6:					/* message content or media status */
+			/*
+			 * X.6.7-X.6.10 (RFC 6531, RFC 6533): the path cannot carry an
+			 * internationalised address or header (SMTPUTF8 not offered) -
+			 * a capability the message needs, no content policy: 40.
+			 */
+			if (status->detail >= 7 && status->detail <= 10)
+				return meaning(status->klass == 5 ? BOUNCE_40 : BOUNCE_20, ENH_GENERAL, "status_smtputf8");
 			return meaning(BOUNCE_50, ENH_GENERAL, "status_content");
 		case 7:
 			return security(status->klass, status->detail);

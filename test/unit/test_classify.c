@@ -511,6 +511,12 @@ static const code_case reader_wording_cases[] = {
 	{"From: Elena <e@example.net>\nSubject: RV: No se puede entregar: Oferta\n\nOs reenvío este rebote.\n\n"
 	 "De: Microsoft Outlook <postmaster@example.es>\nEnviado el: martes, 12 de marzo de 2019 9:41\nPara: Elena\n"
 	 "Asunto: No se puede entregar: Oferta\n\nm@example.es\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n", 10},
+	/* Outlook's classic forward opens with "-----Original Message-----": the bounce under it is read too. */
+	{"From: Kim <kim@example.com>\nSubject: FW: Undeliverable: Offer\n\nFYI\n\n-----Original Message-----\n"
+	 "From: Mail Delivery System [mailto:Mailer-Daemon@example.org]\nSent: Tuesday, March 12, 2019 9:41 AM\n"
+	 "Subject: Mail delivery failed\n\n  a@example.org\n    host mx.example.org [192.0.2.5]: 550 No Such User Here\n", 10},
+	{"From: Kim <kim@example.com>\nSubject: FW: News\n\nLook at this\n\n-----Original Message-----\n"
+	 "From: News <news@example.org>\nSent: Tuesday\nSubject: News\n\nBig sale. Unsubscribe here.\n", 0},
 	/* A person's mail quoted under Outlook's block stays quoted. */
 	{"From: Kim <kim@example.com>\nSubject: FW: Offer\n\nFYI\n\nFrom: Ann <ann@example.org>\nSent: Tuesday\n"
 	 "Subject: Offer\n\nMy old address gives user unknown.\n", 0},
@@ -817,8 +823,12 @@ test_not_hard(void)
 					   "forwarded.\n").code, 10);
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
 					   "Rachel is no longer with Oakridge Dental; please write to info@example.org.\n").code, 60);
+	/* A deletion date says nothing of forwarding; "passwords no longer work for" is no person leaving. */
 	CHECK_INT(classify("From: a@example.org\nAuto-Submitted: auto-replied\nSubject: Automatic reply: hi\n\n"
-					   "Tom has left the organisation and this mailbox will be deleted.\n").code, 10);
+					   "Tom has left the organisation and this mailbox will be deleted.\n").code, 60);
+	CHECK_INT(classify("From: it@example.org\nAuto-Submitted: auto-generated\nSubject: Password change\n\n"
+					   "Old passwords no longer work for the VPN. Messages are not read or forwarded; "
+					   "your account will be deleted if unused.\n").code != 10, 1);
 	/* A helpdesk's acknowledgement (sent automatically, in reply) citing a bounce in its ticket is an auto-reply. */
 	CHECK_INT(classify("From: Support <support@example.org>\nIn-Reply-To: <1@example.net>\nSubject: [Support] Re: Billing\n"
 					   "Auto-Submitted: auto-generated\n\nYour request (58213) has been received and is being reviewed.\n\n"
@@ -835,6 +845,20 @@ test_not_hard(void)
 	CHECK_INT(classify("From: p@example.org\nSubject: Re: News\n\nPlease take my name off your mailing list.\n").code, 90);
 	CHECK_INT(classify("From: scomp@aol.net\nSubject: Client TOS Notification\n\nThe attached message was reported "
 					   "by an AOL member.\n").code, 200);
+	/* ... only as a mail system's report: a bank's, a courier's or a person's words are no bounce. */
+	CHECK_INT(classify("From: Bank <noreply@bank.example>\nSubject: Payment stopped\n\nYour transfer of 300 to an "
+					   "unknown account was stopped.\n").code != 10, 1);
+	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Login\n\nI tried to log in and it says account not "
+					   "found. Can you check?\n").code != 10, 1);
+	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Saturday\n\nPlease remove my name from the attendee "
+					   "list for Saturday.\n").code != 90, 1);
+	/* A new mail whose whole Subject is the request asks it, in any language the one-word replies know. */
+	CHECK_INT(classify("From: Jan <j@example.nl>\nSubject: afmelden\n\nMet vriendelijke groet,\nJan\n").code, 90);
+	CHECK_INT(classify("From: MAILER-DAEMON@example.nl\nSubject: Undeliverable: stop\n\nUser unknown\n").code != 90, 1);
+	/* SMTPUTF8 not offered (RFC 6531's X.6.7-X.6.10) is a capability, no content policy; Mailgun's "No MX for". */
+	CHECK_INT(classify("Status: 5.6.7\nDiagnostic-Code: X-Postfix; SMTPUTF8 is required, but was not offered by host "
+					   "mx.example.com[192.0.2.1]\n").code, 40);
+	CHECK_INT(classify("No MX for [example.com]").code, 21);
 	/* The other nouns of a missing mailbox (SIMS, Courier, GroupWise). */
 	CHECK_INT(classify("Failed to deliver to '<maria@example.com>'\nLOCAL module(account maria) reports:\n"
 					   " account is not known\n").code, 10);

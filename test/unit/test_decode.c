@@ -472,8 +472,19 @@ test_messages(void)
 					   "<blockquote>Older news</blockquote><a href=\"https://example.com/u\">Unsubscribe</a>"
 					   "</blockquote>\n").code, 0);
 	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Re: Autumn offers\nContent-Type: text/html\n\n"
-					   "<blockquote>5 nights from 420 EUR per person.</blockquote><div>Please remove me from your "
-					   "list.</div>\n").code, 90);
+					   "<blockquote type=\"cite\">5 nights from 420 EUR per person.</blockquote><div>Please remove me "
+					   "from your list.</div>\n").code, 90);
+	/* Gmail's indentation is a <blockquote> too, and no quote; nor is a mail system's. */
+	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Re: Autumn offers\nContent-Type: text/html\n\n"
+					   "<blockquote style=\"margin:0 0 0 40px;border:none\">Indented:<blockquote type=\"cite\">Unsubscribe"
+					   "</blockquote>Please remove me from your list.</blockquote>\n").code, 90);
+	CHECK_INT(classify("From: Ann <ann@example.org>\nSubject: Re: Autumn offers\nContent-Type: text/html\n\n"
+					   "Thanks!<blockquote class=\"gmail_quote\">News<blockquote style=\"margin:0\">x</blockquote>"
+					   "Please remove me from your list.</blockquote>\n").code, 0);
+	CHECK_INT(classify("From: MAILER-DAEMON@example.org\nSubject: Undeliverable\nContent-Type: text/html\n\n"
+					   "<p>Delivery to a@example.com failed:</p><blockquote>550 5.1.1 User unknown</blockquote>\n").code, 10);
+	/* A currency is a word of its own: "550 euro.example.com" names a host after a real code. */
+	CHECK_INT(classify("550 euro.example.com: user unknown").smtp_reply, 550);
 	r = classify(sv_qp);
 	CHECK_INT(r.code, 60);
 	CHECK(fuzz_clean_utf8(r.evidence));
