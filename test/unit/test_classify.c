@@ -859,6 +859,10 @@ test_not_hard(void)
 	CHECK_INT(classify("Status: 5.6.7\nDiagnostic-Code: X-Postfix; SMTPUTF8 is required, but was not offered by host "
 					   "mx.example.com[192.0.2.1]\n").code, 40);
 	CHECK_INT(classify("No MX for [example.com]").code, 21);
+	/* A refusal that names the sending IP after it ("Mail refused - <IP>") is the receiver's block of it. */
+	CHECK_INT(classify("554 Mail refused - <198.51.100.7> - See http://security.example.net/blocked").code, 51);
+	CHECK_INT(classify("554 Mail refused").code, 50);
+	CHECK_INT(classify("From: Ann <a@example.org>\nSubject: hi\n\nMy mail refused - 192.0.2.1 was the server\n").code, 0);
 	/* The other nouns of a missing mailbox (SIMS, Courier, GroupWise). */
 	CHECK_INT(classify("Failed to deliver to '<maria@example.com>'\nLOCAL module(account maria) reports:\n"
 					   " account is not known\n").code, 10);
