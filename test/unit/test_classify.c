@@ -859,6 +859,8 @@ test_not_hard(void)
 	CHECK_INT(classify("Status: 5.6.7\nDiagnostic-Code: X-Postfix; SMTPUTF8 is required, but was not offered by host "
 					   "mx.example.com[192.0.2.1]\n").code, 40);
 	CHECK_INT(classify("No MX for [example.com]").code, 21);
+	/* hMailServer's refusal to relay. */
+	CHECK_INT(classify("550 Delivery is not allowed to this address.").code, 54);
 	/* A refusal that names the sending IP after it ("Mail refused - <IP>") is the receiver's block of it. */
 	CHECK_INT(classify("554 Mail refused - <198.51.100.7> - See http://security.example.net/blocked").code, 51);
 	CHECK_INT(classify("554 Mail refused").code, 50);
