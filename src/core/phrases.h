@@ -57,6 +57,7 @@ typedef enum phrase_mark
 	MARK_WARNING_ONLY,			/* the reporting MTA says the message is not lost (a delay notice) */
 	MARK_REFUSED_AT_GREETING,	/* the remote refused the connection itself, at its greeting */
 	MARK_IP_SUBJECT,			/* "has been blocked": 51 when an IP address stands just before it */
+	MARK_IP_OBJECT,				/* "mail refused": 51 when an IP address follows it ("Mail refused - <IP>") */
 	MARK_UNROUTED,				/* "unrouteable address": 21 when the reporting MTA says it, not a remote */
 	MARK_QUEUE_EXPIRED			/* "retry timeout exceeded": the queue lifetime ran out, the MTA gave up */
 } phrase_mark;

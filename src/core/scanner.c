@@ -429,26 +429,6 @@ ip_before_phrase(const scan_state *sc, int plen, int after, const char *line)
 	return sc->ip_line == line && (unsigned char) (start - sc->ip_ring) <= 2;
 }
 
-/*
- * Does the IP address at line[at] follow "mail refused" ("554 Mail refused -
- * <198.51.100.7> - See http://...", Road Runner's and Outblaze's refusal)?
- * The refusal names the sending IP: a block of the receiver's own (51), as
- * "192.0.2.7 has been blocked" is (MARK_IP_SUBJECT, the other order).
- */
-static int
-ip_after_refusal(const char *line, size_t at)
-{
-	static const char refusal[] = "mail refused";
-	size_t		j = at,
-				n = sizeof(refusal) - 1;
-
-	/* A few bytes of punctuation between them: " - <", ": ", " (" */
-	while (j > 0 && at - j < 4 && line[j - 1] != '\0' && strchr(" -<[(:", line[j - 1]) != NULL)
-		j--;
-	return j >= n && ascii_has_prefix(line + j - n, n, refusal) &&
-		(j == n || !ascii_is_alnum((unsigned char) line[j - n - 1]));
-}
-
 /* Act on one phrase that matched as whole words, ending at byte `at` of the line. */
 static void
 on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line, size_t len,
@@ -553,6 +533,17 @@ on_phrase(scan_state *sc, const phrase *p, int plen, int after, const char *line
 			/* The reporting MTA says it gave up when the queue lifetime ran out (decide.c, step 8). */
 			if (p->mark == MARK_QUEUE_EXPIRED && zone != ZONE_SUBJECT)
 				sc->queue_expired = 1;
+			/*
+			 * A remote's refusal that an IP address may follow ("Mail refused -
+			 * <IP>"): where it ended, for the IP token (scan_bytes).
+			 */
+			if (p->mark == MARK_IP_OBJECT &&
+				(zone == ZONE_DIAGNOSTIC || (zone == ZONE_TEXT && sc->remote_line && !sc->quoted && !sc->banner)))
+			{
+				sc->ip_object_line = line;
+				sc->ip_object_ring = (unsigned char) (sc->ring_pos - after);
+				sc->ip_object_level = segment_level(sc, zone);
+			}
 			/* The reporting MTA says where the remote refused: at its greeting (decide.c). */
 			if (p->mark == MARK_REFUSED_AT_GREETING && zone == ZONE_TEXT)
 				sc->refused_at_greeting = 1;
@@ -1290,14 +1281,11 @@ scan_bytes(scan_state *sc, const char *line, size_t len, size_t from, scan_zone 
 				{
 					sc->ip_line = line;
 					sc->ip_ring = f.ring_pos;
-					/* ... and what comes before it: a remote's "Mail refused - <IP>". */
-					if ((zone == ZONE_DIAGNOSTIC ||
-						 (zone == ZONE_TEXT && sc->remote_line && !sc->quoted && !sc->banner)) &&
-						ip_after_refusal(line, i + 1 - n) &&
-						offer(&sc->line_cue[segment_level(sc, zone)], STRONG + 5, 51, "ip_refused", line, len,
-							  i + 1))
+					/* ... and what came just before it: a remote's "Mail refused - <IP>" (on_phrase). */
+					if (sc->ip_object_line == line && (unsigned char) (f.ring_pos - sc->ip_object_ring) <= 4 &&
+						offer(&sc->line_cue[sc->ip_object_level], STRONG + 5, 51, "ip_refused", line, len, i + 1))
 					{
-						sc->line_cue[segment_level(sc, zone)].phrase = "mail refused";
+						sc->line_cue[sc->ip_object_level].phrase = "mail refused";
 						sc->line_has_cue = 1;
 					}
 				}

@@ -92,6 +92,9 @@ typedef struct scan_state
 	/* Where the last IP address was stepped over: its line and the ring position after it. */
 	const char *ip_line;
 	unsigned char ip_ring;
+	const char *ip_object_line;	/* the line where a MARK_IP_OBJECT cue last ended ("mail refused"), and where */
+	unsigned char ip_object_ring;
+	evidence_level ip_object_level;
 	const int32_t *pending;
 	size_t		pending_at;
 
