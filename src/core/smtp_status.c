@@ -97,36 +97,33 @@ is_number_group(const char *text, size_t len)
 	return 1;
 }
 
-/* Units a quantity is counted in, lower case: "over its size quota of 250 MB" is no 250 reply. */
-#define UNIT(w) {w, sizeof(w) - 1}
+/*
+ * Units a quantity is counted in, lower case: "over its size quota of 250 MB"
+ * is no 250 reply.  Currencies too: prices in a reply that quotes an offer
+ * ("5 nights from 420 EUR", "499 kr") are no reply code; those count only as
+ * a word of their own (a blank, ',', ';', ')' or the end after them), since
+ * "550 euro.example.com: user unknown" and "552 kr.example.net" name hosts
+ * after a real code.
+ */
+#define UNIT(w) {w, sizeof(w) - 1, 0}
+#define CURRENCY(w) {w, sizeof(w) - 1, 1}
 static const struct
 {
 	const char *word;
 	size_t		len;
+	int			own_word;		/* must be followed by a blank, ',', ';', ')' or the end */
 }			units[] = {
 	UNIT("kb"), UNIT("mb"), UNIT("gb"), UNIT("k"), UNIT("m"), UNIT("g"), UNIT("kib"), UNIT("mib"), UNIT("gib"),
 	UNIT("bytes"), UNIT("byte"), UNIT("octets"), UNIT("kbytes"), UNIT("mbytes"), UNIT("messages"), UNIT("msgs"),
 	UNIT("mails"), UNIT("emails"), UNIT("e-mails"), UNIT("recipients"), UNIT("rcpts"), UNIT("connections"),
 	UNIT("seconds"), UNIT("secs"), UNIT("sec"), UNIT("minutes"), UNIT("mins"), UNIT("min"), UNIT("hours"),
 	UNIT("hrs"), UNIT("days"), UNIT("%"), UNIT("percent"), UNIT("times"), UNIT("per"),
+	CURRENCY("\xe2\x82\xac"), CURRENCY("\xc2\xa3"), CURRENCY("eur"), CURRENCY("euro"), CURRENCY("euros"),
+	CURRENCY("usd"), CURRENCY("dollars"), CURRENCY("chf"), CURRENCY("sek"), CURRENCY("nok"), CURRENCY("dkk"),
+	CURRENCY("kr"), CURRENCY("pln"),
 };
 
-/*
- * Currencies: prices in a reply that quotes an offer ("5 nights from 420
- * EUR", "499 kr") are no reply code.  Only as a word of their own (a blank,
- * ',', ';', ')' or the end after it): "550 euro.example.com: user unknown"
- * and "552 kr.example.net" name hosts after a real code.
- */
-static const struct
-{
-	const char *word;
-	size_t		len;
-}			currencies[] = {
-	UNIT("\xe2\x82\xac"), UNIT("\xc2\xa3"), UNIT("eur"), UNIT("euro"), UNIT("euros"), UNIT("usd"),
-	UNIT("dollars"), UNIT("chf"), UNIT("sek"), UNIT("nok"), UNIT("dkk"), UNIT("kr"), UNIT("pln"),
-};
-
-/* Does text start with a unit word (one of units, then a non-letter or the end)? */
+/* Does text start with a unit word (one of units, then what its kind allows after it)? */
 static int
 is_unit_word(const char *text, size_t len)
 {
@@ -144,15 +141,8 @@ is_unit_word(const char *text, size_t len)
 		size_t		n = units[u].len;
 
 		if (units[u].word[0] == (char) c && n <= len && ascii_has_prefix(text, len, units[u].word) &&
-			(n == len || !ascii_is_alnum((unsigned char) text[n])))
-			return 1;
-	}
-	for (u = 0; u < sizeof(currencies) / sizeof(currencies[0]); u++)
-	{
-		size_t		n = currencies[u].len;
-
-		if (currencies[u].word[0] == (char) c && n <= len && ascii_has_prefix(text, len, currencies[u].word) &&
-			(n == len || strchr(" \t\r\n,;)", text[n]) != NULL))
+			(n == len || (units[u].own_word ? strchr(" \t\r\n,;)", text[n]) != NULL :
+						  !ascii_is_alnum((unsigned char) text[n]))))
 			return 1;
 	}
 	return 0;
