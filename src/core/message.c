@@ -362,6 +362,16 @@ read_headers(scan_state *sc, const char *text, size_t len, entity *e)
 	e->body_len = len - c.pos;
 }
 
+/* What is read of an HTML tag: its name and whether its attributes mark a quote. */
+typedef struct html_tag
+{
+	size_t		len;			/* bytes of the name read so far ('/' included) */
+	int			named;			/* the name ended (attributes follow) */
+	char		name[12];		/* the name, lower case; a longer one is no name we look for */
+	char		attr_tail[5];	/* the last bytes of the attributes, lower case */
+	int			cites;			/* the attributes say "cite" or "quote" (type="cite", class="gmail_quote") */
+} html_tag;
+
 /*
  * A line buffer that collects decoded bytes and hands whole lines to the
  * scanner; when the body is in a charset other than UTF-8, the bytes go
@@ -372,11 +382,7 @@ typedef struct line_buffer
 	scan_state *sc;
 	int			html;			/* drop <tags>, decode &entities; */
 	int			in_tag;
-	size_t		tag_len;		/* bytes of the tag's name read so far ('/' included) */
-	int			tag_named;		/* its name ended (attributes follow) */
-	char		tag[12];		/* its name, lower case; a longer one is no name we look for */
-	char		attr_tail[5];	/* the last bytes of its attributes, lower case */
-	int			tag_cites;		/* its attributes say "cite" or "quote" (type="cite", class="gmail_quote") */
+	html_tag	tag;			/* the tag being read (in_tag), cleared at its '<' */
 	int			quote_depth;	/* quoting <blockquote>s open: their lines are quoted text */
 	size_t		blockquotes;	/* <blockquote>s open, quoting or not */
 	uint64_t	quoting;		/* bit d: the blockquote at depth d (< 64) quotes; deeper ones are within a quote */
@@ -435,8 +441,8 @@ put_text_byte(line_buffer *lb, unsigned char c)
 static void
 end_tag(line_buffer *lb)
 {
-	int			open = lb->tag_len == 10 && memcmp(lb->tag, "blockquote", 10) == 0;
-	int			close = lb->tag_len == 11 && memcmp(lb->tag, "/blockquote", 11) == 0;
+	int			open = lb->tag.len == 10 && memcmp(lb->tag.name, "blockquote", 10) == 0;
+	int			close = lb->tag.len == 11 && memcmp(lb->tag.name, "/blockquote", 11) == 0;
 	const scan_state *sc = lb->sc;
 
 	if (open || close)
@@ -445,7 +451,7 @@ end_tag(line_buffer *lb)
 			flush_line(lb);
 		if (open)
 		{
-			int			cites = lb->tag_cites && !sc->dsn && !sc->from_mailer && !sc->null_sender;
+			int			cites = lb->tag.cites && !sc->dsn && !sc->from_mailer && !sc->null_sender;
 
 			if (lb->blockquotes < 64)
 			{
@@ -475,10 +481,12 @@ end_tag(line_buffer *lb)
 static void
 tag_attribute_byte(line_buffer *lb, unsigned char c)
 {
-	memmove(lb->attr_tail, lb->attr_tail + 1, sizeof(lb->attr_tail) - 1);
-	lb->attr_tail[sizeof(lb->attr_tail) - 1] = (char) ascii_lower(c);
-	if (memcmp(lb->attr_tail + 1, "cite", 4) == 0 || memcmp(lb->attr_tail, "quote", 5) == 0)
-		lb->tag_cites = 1;
+	html_tag   *t = &lb->tag;
+
+	memmove(t->attr_tail, t->attr_tail + 1, sizeof(t->attr_tail) - 1);
+	t->attr_tail[sizeof(t->attr_tail) - 1] = (char) ascii_lower(c);
+	if (memcmp(t->attr_tail + 1, "cite", 4) == 0 || memcmp(t->attr_tail, "quote", 5) == 0)
+		t->cites = 1;
 }
 
 /*
@@ -575,10 +583,7 @@ put_byte(line_buffer *lb, unsigned char c)
 		if (c == '<')
 		{
 			lb->in_tag = 1;
-			lb->tag_len = 0;
-			lb->tag_named = 0;
-			lb->tag_cites = 0;
-			memset(lb->attr_tail, 0, sizeof(lb->attr_tail));
+			memset(&lb->tag, 0, sizeof(lb->tag));
 			return;
 		}
 		if (lb->in_tag)
@@ -588,15 +593,15 @@ put_byte(line_buffer *lb, unsigned char c)
 				lb->in_tag = 0;
 				end_tag(lb);
 			}
-			else if (!lb->tag_named && (ascii_is_alnum(c) || (c == '/' && lb->tag_len == 0)))
+			else if (!lb->tag.named && (ascii_is_alnum(c) || (c == '/' && lb->tag.len == 0)))
 			{
-				if (lb->tag_len < sizeof(lb->tag))
-					lb->tag[lb->tag_len] = (char) ascii_lower(c);
-				lb->tag_len++;
+				if (lb->tag.len < sizeof(lb->tag.name))
+					lb->tag.name[lb->tag.len] = (char) ascii_lower(c);
+				lb->tag.len++;
 			}
 			else
 			{
-				lb->tag_named = 1;
+				lb->tag.named = 1;
 				tag_attribute_byte(lb, c);
 			}
 			return;
@@ -701,10 +706,7 @@ scan_text_body(scan_state *sc, const entity *e)
 		lb.sc = sc;
 		lb.html = html;
 		lb.in_tag = 0;
-		lb.tag_len = 0;
-		lb.tag_named = 0;
-		lb.tag_cites = 0;
-		memset(lb.attr_tail, 0, sizeof(lb.attr_tail));
+		memset(&lb.tag, 0, sizeof(lb.tag));
 		lb.quote_depth = 0;
 		lb.blockquotes = 0;
 		lb.quoting = 0;
